@@ -1,18 +1,321 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/relgraph/relgraph/internal/article"
+	"github.com/relgraph/relgraph/internal/extract"
+	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/model"
 )
 
-// TODO(owner of the extract command): replace this placeholder.
+// extractOptions are the extract command's settings, parsed from flags
+// apart from running so they can be checked without I/O.
+type extractOptions struct {
+	Format   string   // "json" (the contract, default) or "table"
+	Lexicons []string // YAML files layered over the embedded lexicon, in order
+	Workers  int      // articles extracted at once; default runtime.NumCPU()
+	Paths    []string // article files and folders
+}
+
+// extractFormats are the values --format accepts.
+var extractFormats = []string{"json", "table"}
+
 func extractCmd(io streams) *cli.Command {
 	return &cli.Command{
-		Name:  "extract",
-		Usage: "(not implemented yet)",
+		Name:      "extract",
+		Usage:     "extract actors and defence relationships from articles",
+		ArgsUsage: "PATH...",
+		Description: "Reads articles (.txt or .md files, or folders of them, searched recursively) and prints\n" +
+			"what they state: --format json prints the extract contract (one JSON object:\n" +
+			"articles, entities, relations); --format table a view per article.\n" +
+			"An article's title, date and source come from YAML front matter (title, date, source,\n" +
+			"url between \"---\" lines) or are inferred from the text.\n" +
+			"A file that cannot be read is reported on stderr and the others are still extracted;\n" +
+			"the exit status is then 1.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json",
+				Usage: "output `FORMAT`: " + strings.Join(extractFormats, " or ")},
+			&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"},
+				Usage: "YAML lexicon `FILE` layered over the built-in one (repeatable)"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"w"}, Value: runtime.NumCPU(), DefaultText: "number of CPUs",
+				Usage: "extract `N` articles in parallel (output order does not change)"},
+		},
 		Action: func(c *cli.Context) error {
-			return errors.New("extract: not implemented yet")
+			opts, err := parseExtractOptions(c)
+			if err != nil {
+				return err
+			}
+			return runExtract(c.Context, io, opts)
 		},
 	}
+}
+
+func parseExtractOptions(c *cli.Context) (extractOptions, error) {
+	opts := extractOptions{
+		Format:   strings.ToLower(c.String("format")),
+		Lexicons: c.StringSlice("lexicon"),
+		Workers:  c.Int("workers"),
+		Paths:    c.Args().Slice(),
+	}
+	return opts, opts.validate()
+}
+
+func (o extractOptions) validate() error {
+	known := false
+	for _, f := range extractFormats {
+		known = known || o.Format == f
+	}
+	switch {
+	case !known:
+		return usageError{fmt.Errorf("extract: unknown --format %q (want %s)", o.Format, strings.Join(extractFormats, " or "))}
+	case o.Workers < 1:
+		return usageError{fmt.Errorf("extract: --workers must be at least 1, not %d", o.Workers)}
+	case len(o.Paths) == 0:
+		return usageError{fmt.Errorf("extract: no PATH given (article files or folders)")}
+	}
+	return nil
+}
+
+// runExtract reads, extracts and prints the articles under opts.Paths.
+// Every input problem is printed on io.Err as it is met; when there was
+// any, a summary follows and errSilent makes the exit status 1 after the
+// good articles have been printed.
+func runExtract(ctx context.Context, io streams, opts extractOptions) error {
+	files, pathErrs := article.Files(opts.Paths)
+	for _, err := range pathErrs {
+		fmt.Fprintf(io.Err, "relgraph: %v\n", err)
+	}
+	lex, err := lexicon.Load(opts.Lexicons...)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	x, failed, err := extractAll(ctx, extract.New(lex), files, opts.Workers, func(err error) {
+		fmt.Fprintf(io.Err, "relgraph: %v\n", err)
+	})
+	if err != nil {
+		return err
+	}
+	switch opts.Format {
+	case "table":
+		err = writeTable(io.Out, x)
+	default:
+		err = writeJSON(io.Out, x)
+	}
+	if err != nil {
+		return fmt.Errorf("extract: write output: %w", err)
+	}
+	for i := len(pathErrs) - 1; i >= 0; i-- { // in the order they were printed
+		failed = append([]string{errorPath(pathErrs[i])}, failed...)
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	fmt.Fprintf(io.Err, "extract: %d %s read, %d failed: %s\n",
+		len(x.Articles), plural(len(x.Articles), "article", "articles"), len(failed), strings.Join(failed, ", "))
+	return errSilent
+}
+
+// result is one article's outcome, small enough to keep until its turn.
+type result struct {
+	index int
+	path  string
+	x     model.Extraction
+	err   error
+}
+
+// extractAll reads and extracts files with workers goroutines and merges
+// the results in file order, so output does not depend on scheduling. At
+// most about 2×workers articles are in flight; an article's text is
+// dropped once it is extracted. Each file that fails is passed to report
+// (in file order) and its path returned in failed.
+func extractAll(ctx context.Context, ex *extract.Extractor, files []string, workers int,
+	report func(error)) (x model.Extraction, failed []string, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan int, workers)
+	results := make(chan result, workers)
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := result{index: i, path: files[i]}
+				if a, err := article.ReadFile(files[i]); err != nil {
+					r.err = err
+				} else {
+					r.x = ex.Extract(a)
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	x = model.Extraction{Articles: []model.ArticleRef{}, Entities: []model.Entity{}, Relations: []model.Relation{}}
+	byID := map[string]string{} // article id -> path, to refuse a second file with the same id
+	pending := map[int]result{}
+	next := 0
+	for r := range results {
+		pending[r.index] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if r.err == nil {
+				r.err = checkUniqueIDs(byID, r)
+			}
+			if r.err != nil {
+				report(r.err)
+				failed = append(failed, r.path)
+				continue
+			}
+			x.Merge(r.x)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return x, failed, err
+	}
+	x.Sort()
+	return x, failed, nil
+}
+
+// checkUniqueIDs refuses an article whose id (its file name without
+// extension) an earlier file already has: relations are keyed by article id.
+func checkUniqueIDs(byID map[string]string, r result) error {
+	for _, a := range r.x.Articles {
+		if prev, ok := byID[a.ID]; ok {
+			return model.Errorf(model.EInvalid, "%s: article id %q is already the id of %s", r.path, a.ID, prev)
+		}
+		byID[a.ID] = r.path
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, x model.Extraction) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(x)
+}
+
+// evidenceWidth is how much of an evidence sentence the table shows.
+const evidenceWidth = 72
+
+// writeTable prints the relations of each article (type, from and to by
+// name, status, since, a shortened evidence sentence) and a summary line.
+func writeTable(w io.Writer, x model.Extraction) error {
+	names := make(map[string]string, len(x.Entities))
+	for _, e := range x.Entities {
+		names[e.ID] = e.Name
+	}
+	name := func(id string) string {
+		if n := names[id]; n != "" {
+			return n
+		}
+		return id
+	}
+	byArticle := map[string][]model.Relation{}
+	established := 0
+	for _, r := range x.Relations {
+		byArticle[r.Article] = append(byArticle[r.Article], r)
+		if r.Status == model.Established {
+			established++
+		}
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, a := range x.Articles {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s\n", articleHeading(a))
+		rels := byArticle[a.ID]
+		if len(rels) == 0 {
+			fmt.Fprintln(tw, "  (no relations)")
+			continue
+		}
+		fmt.Fprintln(tw, "  TYPE\tFROM\tTO\tSTATUS\tSINCE\tEVIDENCE")
+		for _, r := range rels {
+			since := r.Since
+			if since == "" {
+				since = "-"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n",
+				r.Type, name(r.From), name(r.To), r.Status, since, shorten(r.Sentence, evidenceWidth))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d %s, %d %s (%d established, %d planned), %d %s\n",
+		len(x.Articles), plural(len(x.Articles), "article", "articles"),
+		len(x.Relations), plural(len(x.Relations), "relation", "relations"),
+		established, len(x.Relations)-established,
+		len(x.Entities), plural(len(x.Entities), "entity", "entities"))
+	return err
+}
+
+func articleHeading(a model.ArticleRef) string {
+	h := "== " + a.ID
+	if a.Title != "" {
+		h += ": " + a.Title
+	}
+	if a.Date != "" {
+		h += " (" + a.Date + ")"
+	}
+	return h
+}
+
+// shorten collapses white space and cuts s to at most n runes, marking a
+// cut with "…".
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// errorPath returns the path an error of article.Files names: its
+// messages start with "PATH: ".
+func errorPath(err error) string {
+	p, _, _ := strings.Cut(err.Error(), ": ")
+	return p
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relgraph/relgraph/internal/extract"
+	"github.com/relgraph/relgraph/internal/lexicon"
+)
+
+func TestExtractOptionsValidate(t *testing.T) {
+	ok := extractOptions{Format: "json", Workers: 2, Paths: []string{"seeds"}}
+	tests := []struct {
+		name string
+		edit func(*extractOptions)
+		want string // "" for valid
+	}{
+		{"valid json", func(*extractOptions) {}, ""},
+		{"valid table", func(o *extractOptions) { o.Format = "table" }, ""},
+		{"unknown format", func(o *extractOptions) { o.Format = "xml" }, `unknown --format "xml" (want json or table)`},
+		{"no workers", func(o *extractOptions) { o.Workers = 0 }, "--workers must be at least 1, not 0"},
+		{"no paths", func(o *extractOptions) { o.Paths = nil }, "no PATH given"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := ok
+			tc.edit(&o)
+			err := o.validate()
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("validate() = %v, want nil", err)
+				}
+				return
+			}
+			var u usageError
+			if !errors.As(err, &u) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("validate() = %v, want a usage error saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestExtractAllOrder checks that the output and the failures reported do
+// not depend on the number of workers.
+func TestExtractAllOrder(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extract.New(lex)
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	files := append([]string(nil), seeds...)
+	for _, name := range []string{"a-empty.txt", "m-empty.txt", "z-empty.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	// Interleave bad files with good ones.
+	files[1], files[len(files)-1] = files[len(files)-1], files[1]
+
+	run := func(workers int) (string, string) {
+		var reported []string
+		x, failed, err := extractAll(context.Background(), ex, files, workers, func(err error) {
+			reported = append(reported, err.Error())
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(failed) != 3 || len(reported) != 3 {
+			t.Fatalf("workers=%d: failed %v, reported %v; want the 3 empty files", workers, failed, reported)
+		}
+		var out bytes.Buffer
+		if err := writeJSON(&out, x); err != nil {
+			t.Fatal(err)
+		}
+		if len(x.Articles) != len(seeds) {
+			t.Errorf("workers=%d: %d articles, want %d", workers, len(x.Articles), len(seeds))
+		}
+		return out.String(), strings.Join(reported, "\n")
+	}
+	wantOut, wantReported := run(1)
+	for _, workers := range []int{2, 3, 8, 8} {
+		out, reported := run(workers)
+		if out != wantOut {
+			t.Errorf("workers=%d: output differs from workers=1", workers)
+		}
+		if reported != wantReported {
+			t.Errorf("workers=%d: failures reported\n%s\nwant (file order)\n%s", workers, reported, wantReported)
+		}
+	}
+}
+
+func TestExtractAllCancelled(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _, err = extractAll(ctx, extract.New(lex), seeds, 2, func(error) {})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("extractAll on a cancelled context = %v, want context.Canceled", err)
+	}
+}
+
+func TestShorten(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"short", "short"},
+		{"  white \n space  ", "white space"},
+		{"Viet Nam’s navy and the Royal Thai Navy", "Viet Nam’s navy…"},
+	}
+	for _, tc := range tests {
+		if got := shorten(tc.in, 16); got != tc.want {
+			t.Errorf("shorten(%q, 16) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

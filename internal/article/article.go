@@ -1,0 +1,271 @@
+// Package article reads news articles from .txt and .md files: one article
+// per file, its id the file name without extension, optional YAML front
+// matter (title, date, source, url) and, where front matter is missing,
+// metadata inferred from the text (see infer.go and date.go for the rules).
+//
+// The body is kept exactly as it stands in the file (only a UTF-8 byte
+// order mark and the front matter are removed), because evidence sentences
+// must be quoted verbatim; whitespace normalisation is the caller's job.
+//
+// Every problem with a file is a *model.Error whose message starts with the
+// file's path: ENotFound for a path that does not exist, EInvalid for the
+// rest (unreadable, empty, binary, not UTF-8, too large, bad front matter).
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// DefaultMaxSize is the largest article file read by default: 10 MiB, far
+// above any news article, small enough that a stray dump or archive is
+// refused before it is read.
+const DefaultMaxSize int64 = 10 << 20
+
+// Extensions are the file name extensions (compared case-insensitively)
+// that Files collects from folders and accepts as explicit paths.
+var Extensions = []string{".txt", ".md"}
+
+// Reader reads articles with a size limit. The zero Reader uses
+// DefaultMaxSize; the package-level functions use the zero Reader.
+type Reader struct {
+	// MaxSize is the largest file, in bytes, that is read; 0 means
+	// DefaultMaxSize.
+	MaxSize int64
+}
+
+func (r Reader) maxSize() int64 {
+	if r.MaxSize > 0 {
+		return r.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+// ReadFile reads and parses the article at path with the default limit.
+func ReadFile(path string) (model.Article, error) { return Reader{}.ReadFile(path) }
+
+// Parse parses an article's bytes; path gives its id and appears in errors.
+func Parse(path string, data []byte) (model.Article, error) { return Reader{}.Parse(path, data) }
+
+// ReadFile reads and parses the article at path. A file over the size limit
+// is refused from its size alone, before any of it is read.
+func (r Reader) ReadFile(path string) (model.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Article{}, openError(path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return model.Article{}, fileError(model.EInvalid, path, err, "cannot read")
+	}
+	if st.IsDir() {
+		return model.Article{}, fileError(model.EInvalid, path, nil, "is a folder, not an article file")
+	}
+	if !st.Mode().IsRegular() {
+		// A pipe or device could block or never end.
+		return model.Article{}, fileError(model.EInvalid, path, nil, "not a regular file")
+	}
+	max := r.maxSize()
+	if st.Size() > max {
+		return model.Article{}, tooLarge(path, humanBytes(st.Size()), max)
+	}
+	// Read at most max+1 bytes: a file that grows after Stat still cannot
+	// make us read without bound.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return model.Article{}, fileError(model.EInvalid, path, unwrapPath(err), "cannot read")
+	}
+	if int64(len(data)) > max {
+		return model.Article{}, tooLarge(path, "more than "+humanBytes(max), max)
+	}
+	return r.Parse(path, data)
+}
+
+// Parse checks data (size, text, encoding), splits off the front matter,
+// fills the metadata from it or infers it from the text, and sets ID, Path
+// and Hash. The returned Text is the body exactly as in data.
+func (r Reader) Parse(path string, data []byte) (model.Article, error) {
+	if max := r.maxSize(); int64(len(data)) > max {
+		return model.Article{}, tooLarge(path, humanBytes(int64(len(data))), max)
+	}
+	if err := checkText(path, data); err != nil {
+		return model.Article{}, err
+	}
+	sum := sha256.Sum256(data)
+	text := strings.TrimPrefix(string(data), "\uFEFF")
+	fm, body, hasFM, err := splitFrontMatter(text)
+	if err != nil {
+		return model.Article{}, fileError(model.EInvalid, path, nil, err.Error())
+	}
+	if strings.TrimSpace(body) == "" {
+		problem := "empty: no text"
+		if hasFM {
+			problem = "empty: no text after the front matter"
+		}
+		return model.Article{}, fileError(model.EInvalid, path, nil, problem)
+	}
+	a := model.Article{
+		ID:     ID(path),
+		Title:  fm.Title,
+		Date:   fm.Date,
+		Source: fm.Source,
+		URL:    fm.URL,
+		Path:   path,
+		Text:   body,
+		Hash:   hex.EncodeToString(sum[:]),
+	}
+	inferred := Infer(body)
+	if a.Title == "" {
+		a.Title = inferred.Title
+	}
+	if a.Date == "" {
+		a.Date = inferred.Date
+	}
+	if a.Source == "" {
+		a.Source = inferred.Source
+	}
+	return a, nil
+}
+
+// ID returns the article id for path: the file name without its extension.
+func ID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// Files expands paths into the article files they name: a file is taken as
+// it is (it must have one of Extensions), a folder is walked recursively for
+// files with those extensions, skipping hidden files and folders (names
+// starting with "."). The result is sorted and free of duplicates. Each
+// path that cannot be used gives one error naming it; the other paths are
+// still expanded.
+func Files(paths []string) (files []string, errs []error) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, openError(p, err))
+			continue
+		}
+		if !st.IsDir() {
+			if !hasExt(p) {
+				errs = append(errs, fileError(model.EInvalid, p, nil,
+					"not an article file (want "+strings.Join(Extensions, " or ")+")"))
+				continue
+			}
+			add(p)
+			continue
+		}
+		errs = append(errs, walk(p, add)...)
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+// walk collects the article files under root; unreadable folders are
+// reported and skipped.
+func walk(root string, add func(string)) []error {
+	var errs []error
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, openError(p, err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !hasExt(p) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow a link to a file; a link to a folder is not walked
+			// (it could loop).
+			st, err := os.Stat(p)
+			if err != nil {
+				errs = append(errs, openError(p, err))
+				return nil
+			}
+			if st.IsDir() {
+				return nil
+			}
+		}
+		add(p)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, openError(root, err))
+	}
+	return errs
+}
+
+func hasExt(p string) bool {
+	ext := filepath.Ext(p)
+	for _, e := range Extensions {
+		if strings.EqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileError is the error for a problem with one file: the message names the
+// file and the problem; cause, if any, is kept for errors.Is.
+func fileError(code, path string, cause error, problem string) *model.Error {
+	return &model.Error{Code: code, Message: path + ": " + problem, Err: cause}
+}
+
+// openError classifies an error from opening or stating path: the message
+// reads "PATH: no such file or folder" or "PATH: cannot read: CAUSE".
+func openError(path string, err error) *model.Error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileError(model.ENotFound, path, nil, "no such file or folder")
+	}
+	return fileError(model.EInvalid, path, unwrapPath(err), "cannot read")
+}
+
+// unwrapPath drops the *fs.PathError wrapper (whose text repeats the path).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func tooLarge(path, size string, max int64) *model.Error {
+	return fileError(model.EInvalid, path, nil,
+		fmt.Sprintf("too large: %s, over the %s limit", size, humanBytes(max)))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
