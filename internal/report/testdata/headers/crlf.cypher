@@ -1,0 +1,3 @@
+﻿// Title with BOM and CRLF
+// Only a description.
+RETURN 1;

@@ -1,0 +1,2 @@
+// Just a title
+RETURN 1 AS one

@@ -1,0 +1,342 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// WriteStats counts what a write changed, from the server's result counters.
+type WriteStats struct {
+	Articles             int // articles written
+	Evidence             int // evidence sentences written
+	NodesCreated         int // actor nodes
+	NodesUpdated         int // existing actor nodes merged again
+	NodesDeleted         int // actors no article mentions any more
+	RelationshipsCreated int // defence and PART_OF relationships
+	RelationshipsUpdated int // existing relationships given new or replaced facts
+	RelationshipsDeleted int // relationships left with no article stating them
+}
+
+// Add adds o to w.
+func (w *WriteStats) Add(o WriteStats) {
+	w.Articles += o.Articles
+	w.Evidence += o.Evidence
+	w.NodesCreated += o.NodesCreated
+	w.NodesUpdated += o.NodesUpdated
+	w.NodesDeleted += o.NodesDeleted
+	w.RelationshipsCreated += o.RelationshipsCreated
+	w.RelationshipsUpdated += o.RelationshipsUpdated
+	w.RelationshipsDeleted += o.RelationshipsDeleted
+}
+
+// Hashes returns the stored content hash of each of ids that has an Article
+// node, in one query, so a load can skip unchanged articles.
+func (s *Store) Hashes(ctx context.Context, ids []string) (map[string]string, error) {
+	ctx, cancel := s.timeout(ctx)
+	defer cancel()
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, qHashes, map[string]any{"ids": nonNil(ids)},
+		neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, s.wrapQuery(err, "read article hashes")
+	}
+	out := make(map[string]string, len(res.Records))
+	for _, r := range res.Records {
+		id, _, _ := neo4j.GetRecordValue[string](r, "id")
+		hash, _, _ := neo4j.GetRecordValue[string](r, "hash")
+		out[id] = hash
+	}
+	return out, nil
+}
+
+// Write stores the facts of items, whole articles, in one transaction: each
+// article's previous facts are replaced (its evidence removed from every
+// relationship, relationships and actors left unsupported deleted), so a
+// reload never leaves stale evidence. The driver retries the transaction on
+// transient errors (deadlocks between concurrent loads, leader changes)
+// within the configured timeout.
+func (s *Store) Write(ctx context.Context, items []Item) (WriteStats, error) {
+	for _, it := range items {
+		if err := it.Validate(); err != nil {
+			return WriteStats{}, err
+		}
+	}
+	b, err := newBatch(items)
+	if err != nil {
+		return WriteStats{}, err
+	}
+	ctx, cancel := s.timeout(ctx)
+	defer cancel()
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	st, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (WriteStats, error) {
+		return b.write(ctx, tx)
+	})
+	if err != nil {
+		return WriteStats{}, s.wrapQuery(err, fmt.Sprintf("write %d article(s)", len(items)))
+	}
+	return st, nil
+}
+
+// write runs the batch's statements in tx. It is the transaction function:
+// it may run more than once, so it starts from zero each time.
+func (b *batch) write(ctx context.Context, tx neo4j.ManagedTransaction) (WriteStats, error) {
+	st := WriteStats{Articles: len(b.ids), Evidence: b.evidence}
+	run := func(query string, params map[string]any) (*neo4j.Record, neo4j.Counters, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		var rec *neo4j.Record
+		if len(recs) > 0 {
+			rec = recs[0]
+		}
+		return rec, sum.Counters(), nil
+	}
+	ids := map[string]any{"ids": b.ids}
+
+	// 1. Upsert the Article nodes: the write locks them, so a concurrent load
+	//    of the same article waits here and then replaces our facts whole.
+	if _, _, err := run(qArticles, map[string]any{"articles": b.articles}); err != nil {
+		return st, fmt.Errorf("articles: %w", err)
+	}
+	// 2. Take these articles' facts out of every relationship they support.
+	rec, _, err := run(qStrip, ids)
+	if err != nil {
+		return st, fmt.Errorf("remove previous facts: %w", err)
+	}
+	emptied := listValue(rec, "emptied")
+	changed := map[any]bool{} // existing relationships given new or fewer facts
+	for _, id := range listValue(rec, "stripped") {
+		changed[id] = true
+	}
+	// 3. Actor nodes, one statement per label.
+	for _, l := range model.Labels {
+		rows := b.nodes[l]
+		if len(rows) == 0 {
+			continue
+		}
+		params := make([]map[string]any, len(rows))
+		for i, r := range rows {
+			params[i] = r.param()
+		}
+		rec, c, err := run(nodeQuery(l), map[string]any{"rows": params})
+		if err != nil {
+			return st, fmt.Errorf("%s nodes: %w", l, err)
+		}
+		st.NodesCreated += c.NodesCreated()
+		st.NodesUpdated += int(intValue(rec, "touched")) - c.NodesCreated()
+	}
+	// 4. MENTIONS: drop the ones the articles no longer make, add the new.
+	rec, _, err = run(qDropMentions, map[string]any{"articles": b.articles})
+	if err != nil {
+		return st, fmt.Errorf("mentions: %w", err)
+	}
+	dropped := listValue(rec, "dropped")
+	if _, _, err := run(qMentions, map[string]any{"articles": b.articles}); err != nil {
+		return st, fmt.Errorf("mentions: %w", err)
+	}
+	// 5. Relationships, one statement per type (types are not parameters).
+	for _, t := range model.RelTypes {
+		rows := b.rels[t]
+		if len(rows) == 0 {
+			continue
+		}
+		params := make([]map[string]any, len(rows))
+		for i, r := range rows {
+			params[i] = r.param()
+		}
+		rec, c, err := run(relQuery(t), map[string]any{"rows": params})
+		if err != nil {
+			return st, fmt.Errorf("%s relationships: %w", t, err)
+		}
+		st.RelationshipsCreated += c.RelationshipsCreated()
+		for _, id := range listValue(rec, "touched") {
+			changed[id] = true
+		}
+	}
+	// 6. Relationships no article states any more, then actors no article mentions.
+	if len(emptied) > 0 {
+		_, c, err := run(qDeleteEmpty, map[string]any{"rels": emptied})
+		if err != nil {
+			return st, fmt.Errorf("delete unsupported relationships: %w", err)
+		}
+		st.RelationshipsDeleted += c.RelationshipsDeleted()
+	}
+	st.RelationshipsUpdated = len(changed) - st.RelationshipsCreated - st.RelationshipsDeleted
+	if len(dropped) > 0 {
+		_, c, err := run(qDeleteOrphans, map[string]any{"ids": dropped})
+		if err != nil {
+			return st, fmt.Errorf("delete unmentioned actors: %w", err)
+		}
+		st.NodesDeleted += c.NodesDeleted()
+		st.RelationshipsDeleted += c.RelationshipsDeleted()
+	}
+	return st, nil
+}
+
+func listValue(rec *neo4j.Record, key string) []any {
+	if rec == nil {
+		return nil
+	}
+	v, _ := rec.Get(key)
+	l, _ := v.([]any)
+	return l
+}
+
+func intValue(rec *neo4j.Record, key string) int64 {
+	if rec == nil {
+		return 0
+	}
+	v, _ := rec.Get(key)
+	n, _ := v.(int64)
+	return n
+}
+
+// Queries. Labels and relationship types are validated against the
+// vocabulary before they are spliced into a query (see Item.Validate).
+const (
+	qHashes = `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.hash AS hash`
+
+	qArticles = `UNWIND $articles AS row
+MERGE (a:Article {id: row.id})
+SET a.title = row.title, a.date = row.date, a.source = row.source, a.url = row.url,
+    a.path = row.path, a.hash = row.hash, a.loaded_at = datetime()`
+
+	// qStrip removes the batch's articles from the per-article lists of every
+	// relationship they support (found between two actors the article
+	// mentioned: both endpoints of its relations are among its entities, and
+	// this bounds the search on hub actors with many relationships),
+	// recomputes the aggregates from what is left, and returns the
+	// relationships left empty (deleted after the new facts are written, so
+	// a relationship an article still states is updated, not recreated).
+	qStrip = `MATCH (art:Article) WHERE art.id IN $ids
+MATCH (art)-[:MENTIONS]->(:Actor)-[r]->(:Actor)<-[:MENTIONS]-(art)
+WHERE art.id IN r.article_ids
+WITH DISTINCT r
+SET r._lock = true
+WITH r, r.article_ids AS ids, r.article_statuses AS sts, r.article_sinces AS sns,
+     r.article_levels AS lvs, r.article_counts AS cts, r.evidence_articles AS eas,
+     r.evidence_sentences AS ess, r.area_articles AS aas, r.area_names AS ans
+WITH r, ids, sts, sns, lvs, cts, eas, ess, aas, ans,
+     [i IN range(0, size(ids) - 1) WHERE NOT ids[i] IN $ids] AS keep,
+     [i IN range(0, size(eas) - 1) WHERE NOT eas[i] IN $ids] AS keepEv,
+     [i IN range(0, size(aas) - 1) WHERE NOT aas[i] IN $ids] AS keepAr
+SET r.article_ids = [i IN keep | ids[i]],
+    r.article_statuses = [i IN keep | sts[i]],
+    r.article_sinces = [i IN keep | sns[i]],
+    r.article_levels = [i IN keep | lvs[i]],
+    r.article_counts = [i IN keep | cts[i]],
+    r.evidence_articles = [i IN keepEv | eas[i]],
+    r.evidence_sentences = [i IN keepEv | ess[i]],
+    r.area_articles = [i IN keepAr | aas[i]],
+    r.area_names = [i IN keepAr | ans[i]]
+REMOVE r._lock
+` + aggregate + `
+WITH collect(r) AS rels
+RETURN [x IN rels | elementId(x)] AS stripped,
+       [x IN rels WHERE size(x.article_ids) = 0 | elementId(x)] AS emptied`
+
+	qDropMentions = `UNWIND $articles AS row
+MATCH (art:Article {id: row.id})-[m:MENTIONS]->(old:Actor)
+WHERE NOT old.id IN row.actors
+DELETE m
+RETURN collect(DISTINCT old.id) AS dropped`
+
+	qMentions = `UNWIND $articles AS row
+MATCH (art:Article {id: row.id})
+UNWIND row.actors AS actor
+MATCH (a:Actor {id: actor})
+MERGE (art)-[:MENTIONS]->(a)`
+
+	qDeleteEmpty = `UNWIND $rels AS eid
+MATCH ()-[r]->()
+WHERE elementId(r) = eid AND size(r.article_ids) = 0
+DELETE r`
+
+	qDeleteOrphans = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(a) }
+DETACH DELETE a`
+
+	// aggregate recomputes a relationship's queryable properties from its
+	// per-article lists, as model.BuildGraph aggregates: established if any
+	// article says so (else the first article's status), the earliest
+	// since, the first article's level, the largest count, the sorted union
+	// of areas. "First" is the smallest article id, the order in which
+	// extraction lists articles.
+	aggregate = `WITH r, r.article_ids AS ids, r.article_statuses AS sts, r.article_sinces AS sns,
+     r.article_levels AS lvs, r.article_counts AS cts, r.area_names AS ans
+WITH r, ids, sts, sns, lvs, cts, ans, range(0, size(ids) - 1) AS ix
+WITH r, sts, lvs,
+     reduce(b = null, i IN ix | CASE WHEN b IS NULL OR ids[i] < ids[b] THEN i ELSE b END) AS first,
+     reduce(b = null, i IN ix | CASE WHEN lvs[i] <> '' AND (b IS NULL OR ids[i] < ids[b]) THEN i ELSE b END) AS firstLevel,
+     reduce(m = null, x IN sns | CASE WHEN x <> '' AND (m IS NULL OR x < m) THEN x ELSE m END) AS since,
+     reduce(m = 0, x IN cts | CASE WHEN x > m THEN x ELSE m END) AS count,
+     reduce(acc = [], x IN ans | CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x] END) AS areas
+SET r.status = CASE WHEN 'established' IN sts THEN 'established'
+                    WHEN first IS NULL OR sts[first] = '' THEN null
+                    ELSE sts[first] END,
+    r.since = since,
+    r.level = lvs[firstLevel],
+    r.count = CASE WHEN count = 0 THEN null ELSE count END,
+    r.areas = CASE WHEN size(areas) = 0 THEN null ELSE areas END`
+)
+
+// nodeQuery merges actors of label l: the label replaces any other actor
+// label the node had, aliases accumulate, count keeps the largest.
+func nodeQuery(l model.Label) string {
+	var others []string
+	for _, o := range model.Labels {
+		if o != l {
+			others = append(others, "`"+string(o)+"`")
+		}
+	}
+	return `UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+SET a:` + "`" + string(l) + "`" + `, a.name = row.name, a.country = row.country,
+    a.role = coalesce(row.role, a.role),
+    a.count = CASE WHEN row.count IS NULL THEN a.count WHEN a.count IS NULL OR row.count > a.count THEN row.count ELSE a.count END,
+    a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x] END)
+REMOVE a:` + strings.Join(others, ":") + `
+RETURN count(*) AS touched`
+}
+
+// relQuery merges relationships of type t between existing actors and
+// appends the batch's per-article facts. The _lock write comes first so the
+// lists are read after the relationship is locked (no lost update when two
+// loads add to the same relationship).
+func relQuery(t model.RelType) string {
+	return `UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Actor {id: row.to})
+MERGE (a)-[r:` + "`" + string(t) + "`" + `]->(b)
+SET r._lock = true
+SET r.article_ids = coalesce(r.article_ids, []) + row.article_ids,
+    r.article_statuses = coalesce(r.article_statuses, []) + row.article_statuses,
+    r.article_sinces = coalesce(r.article_sinces, []) + row.article_sinces,
+    r.article_levels = coalesce(r.article_levels, []) + row.article_levels,
+    r.article_counts = coalesce(r.article_counts, []) + row.article_counts,
+    r.evidence_articles = coalesce(r.evidence_articles, []) + row.evidence_articles,
+    r.evidence_sentences = coalesce(r.evidence_sentences, []) + row.evidence_sentences,
+    r.area_articles = coalesce(r.area_articles, []) + row.area_articles,
+    r.area_names = coalesce(r.area_names, []) + row.area_names
+REMOVE r._lock
+` + aggregate + `
+RETURN collect(elementId(r)) AS touched`
+}
