@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// Looking up cues and mentions around a position, bounded so that time
+// stays linear in the text.
+
+func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
+	for _, ci := range d.cuesIn(si, lo, hi) {
+		c := d.cues[ci]
+		if c.vs >= lo && c.vs < hi && hasKind(c.ps, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) != 0 }
+
+// kindsOf returns, once per sentence, a bit set of the payload kinds of its
+// cues (bits 0-31) and of its trigger types (bit 32 + index in
+// model.RelTypes).
+func (d *doc) kindsOf(si int) uint64 {
+	if d.kinds == nil {
+		d.kinds = make([]uint64, len(d.sents))
+	}
+	if k := d.kinds[si]; k != 0 {
+		return k
+	}
+	k := uint64(1) << 63 // computed
+	for _, ci := range d.sc[si] {
+		for _, p := range d.cues[ci].ps {
+			k |= 1 << p.kind
+			if p.kind == pTrigger {
+				for i, t := range model.RelTypes {
+					if t == p.rel {
+						k |= 1 << (32 + i)
+					}
+				}
+			}
+		}
+	}
+	d.kinds[si] = k
+	return k
+}
+
+// cueText reports whether a cue of kind k whose text starts with prefix
+// stands in sentence si.
+func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
+	for _, ci := range d.sc[si] {
+		c := d.cues[ci]
+		for _, p := range c.ps {
+			if p.kind != k {
+				continue
+			}
+			t := d.vstr[c.vs:c.ve]
+			for _, pre := range prefixes {
+				if strings.HasPrefix(t, pre) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// joinNear reports "join"/"accession" next to a body: a future membership.
+func (d *doc) joinNear(si int, m mention) bool {
+	for _, ci := range d.cuesIn(si, m.vs-40, m.vs) {
+		c := d.cues[ci]
+		if c.ve <= m.vs && m.vs-c.ve <= 12 {
+			t := d.vstr[c.vs:c.ve]
+			if strings.HasPrefix(t, "join") || strings.HasPrefix(t, "accession") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) memberWordNear(si int, m mention) bool {
+	for _, ci := range d.cuesIn(si, m.vs-40, m.ve+10) {
+		c := d.cues[ci]
+		if (c.ve <= m.vs && m.vs-c.ve <= 12 || c.vs >= m.ve && c.vs-m.ve <= 3) && strings.HasPrefix(d.vstr[c.vs:c.ve], "member") {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasTrigger(si int, t model.RelType) bool {
+	for i, x := range model.RelTypes {
+		if x == t {
+			return d.kindsOf(si)&(1<<(32+i)) != 0
+		}
+	}
+	return false
+}
+
+// insideGroup reports a view range inside a group phrase ("ASEAN member
+// countries"): its words are the group's, not cues.
+func (d *doc) insideGroup(si, vs, ve int) bool {
+	ids := d.mentionsIn(si, 0, vs+1)
+	if len(ids) == 0 {
+		return false
+	}
+	m := d.ments[ids[len(ids)-1]]
+	return m.kind == pGroup && m.vs <= vs && ve <= m.ve
+}
+
+// cueNear reports a cue of kind k within n view bytes of [vs, ve).
+func (d *doc) cueNear(si int, k payloadKind, vs, ve, n int) bool {
+	for _, ci := range d.cuesIn(si, vs-n-60, ve+n+1) {
+		c := d.cues[ci]
+		if c.ve < vs-n || c.vs > ve+n || d.insideGroup(si, c.vs, c.ve) {
+			continue
+		}
+		for _, p := range c.ps {
+			if p.kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// paraNames reports whether the paragraph of sentence si names country id.
+func (d *doc) paraNames(si int, id string) bool {
+	if d.paraActors == nil {
+		d.paraActors = map[int]map[string]bool{}
+		for _, m := range d.ments {
+			p := d.sents[m.sent].para
+			if d.paraActors[p] == nil {
+				d.paraActors[p] = map[string]bool{}
+			}
+			d.paraActors[p][m.proj] = true
+		}
+	}
+	return d.paraActors[d.sents[si].para][id]
+}

@@ -1,0 +1,178 @@
+// Package extract turns one article into the actors it names and the typed
+// defence relationships it states, with status, since-date and verbatim
+// evidence (shared/spec/relations.md).
+//
+// It works in one pass over a folded view of the text with one
+// Aho-Corasick automaton built once in New, holding two classes of phrases
+// — actors, groups and references to the article's pair; triggers and
+// cues — each resolved to its own longest non-overlapping matches, so time
+// is linear in the text. The rules are general: who is named in a sentence,
+// how ("between X and Y", "X-Y", "with X", lists, the two countries), and
+// which trigger and cues stand there; knowledge lives in the lexicon.
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// Extractor extracts relations with one lexicon. It is immutable after New
+// and safe for concurrent use.
+type Extractor struct {
+	lex     *lexicon.Lexicon
+	phrases matcher // actors, generics, groups, pair references, places; triggers and cues
+
+	locative    map[string]bool   // one- or two-word phrases before a place
+	destination map[string]bool   // locatives that make a visit's destination
+	kindAgency  map[[2]string]int // (country, kind) -> named agency index
+}
+
+// New compiles the lexicon's phrases into one matcher.
+func New(lex *lexicon.Lexicon) *Extractor {
+	e := &Extractor{lex: lex, locative: map[string]bool{}, destination: map[string]bool{}, kindAgency: map[[2]string]int{}}
+	eb := newMatcherBuilder()
+	for i, a := range lex.Actors {
+		names := append([]string{a.Name}, a.Aliases...)
+		for _, n := range names {
+			eb.add(n, payload{kind: pActor, index: i, upper: acronymUppers(n), proper: startsUpper(n)})
+		}
+		for _, n := range a.Demonyms {
+			eb.add(n, payload{kind: pDemonym, index: i, upper: acronymUppers(n), proper: startsUpper(n)})
+		}
+		for _, n := range a.Capitals {
+			eb.add(n, payload{kind: pCapital, index: i, proper: startsUpper(n)})
+		}
+		if a.Label == model.Agency && a.Kind != "" {
+			e.kindAgency[[2]string{a.Country, a.Kind}] = i
+		}
+	}
+	for i, g := range lex.Generics {
+		for _, p := range g.Phrases {
+			eb.add(p, payload{kind: pGeneric, index: i})
+		}
+	}
+	for i, g := range lex.Groups {
+		plain := map[string]bool{}
+		for _, p := range g.Phrases {
+			if !strings.Contains(p, "#") {
+				plain[lexicon.Fold(p)] = true
+			}
+		}
+		for _, p := range g.Phrases {
+			if strings.HasPrefix(p, "# ") {
+				rest := strings.TrimPrefix(p, "# ")
+				eb.add(rest, payload{kind: pGroup, index: i, numbered: !plain[lexicon.Fold(rest)], optNum: true})
+			} else if strings.HasPrefix(p, "more than # ") {
+				continue // "more than" is read by the number parser
+			} else {
+				eb.add(p, payload{kind: pGroup, index: i, optNum: true})
+			}
+		}
+	}
+	for _, p := range lex.PairRefs {
+		eb.add(p, payload{kind: pPair})
+	}
+	for i, pl := range lex.Places {
+		for _, a := range append([]string{pl.Name}, pl.Aliases...) {
+			eb.add(a, payload{kind: pPlace, index: i})
+		}
+	}
+	cb := eb // one automaton, one pass: phrases of both classes go in it
+	weak := map[string]bool{}
+	for _, w := range lex.Weak {
+		weak[lexicon.Fold(w)] = true
+	}
+	for _, t := range model.RelTypes {
+		for _, p := range lex.Triggers[t] {
+			cb.add(p, payload{kind: pTrigger, rel: t, weak: weak[lexicon.Fold(p)]})
+		}
+	}
+	for _, p := range lex.Suppress {
+		cb.add(p, payload{kind: pSuppress})
+	}
+	for _, p := range lex.Planned {
+		cb.add(p, payload{kind: pPlanned})
+	}
+	for _, p := range lex.Established {
+		cb.add(p, payload{kind: pEstablished})
+	}
+	for _, p := range lex.Membership {
+		cb.add(p, payload{kind: pMembership})
+	}
+	for _, p := range lex.PeacekeepingCues {
+		cb.add(p, payload{kind: pPeacekeeping})
+	}
+	for _, p := range lex.Hardware {
+		cb.add(p, payload{kind: pHardware})
+	}
+	for _, p := range lex.Transfer {
+		cb.add(p, payload{kind: pTransfer})
+	}
+	for area, ps := range lex.Areas {
+		for _, p := range ps {
+			cb.add(p, payload{kind: pArea, label: area})
+		}
+	}
+	for level, ps := range lex.Levels {
+		for _, p := range ps {
+			cb.add(p, payload{kind: pLevel, label: level})
+		}
+	}
+	e.phrases = cb.build()
+	for _, l := range lex.Locatives {
+		f := lexicon.Fold(l)
+		e.locative[f] = true
+		switch f {
+		case "to", "visit to", "trip to", "tour of", "arrived in", "into", "toward", "towards":
+			e.destination[f] = true
+		}
+	}
+	return e
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// Extract returns what article a states: its ref, the entities its
+// relations use (with PART_OF targets) and the relations, one per (from,
+// type, to), canonical, in a stable order.
+func (e *Extractor) Extract(a model.Article) model.Extraction {
+	d := e.newDoc(a)
+	d.mentions()
+	d.salience()
+	d.resolveGenerics()
+	for si := range d.sents {
+		d.sentenceRelations(si)
+	}
+	return d.result()
+}
+
+// atoi parses a count: digits or a small number word.
+func atoi(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	n, ok := numberWords[s]
+	return n, ok
+}
+
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

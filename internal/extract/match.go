@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// What a phrase stands for. A folded phrase may stand for several things
+// (e.g. "training" is a trigger and an area).
+type payloadKind uint8
+
+const (
+	pActor        payloadKind = iota // an actor's name or alias
+	pDemonym                         // an actor's demonym
+	pCapital                         // an actor's capital city
+	pGeneric                         // a generic agency
+	pGroup                           // a group phrase
+	pPair                            // a reference to the article's pair
+	pPlace                           // a named place
+	pTrigger                         // a relationship trigger
+	pSuppress                        // hides triggers inside it
+	pPlanned                         // planned-status cue
+	pEstablished                     // established-status cue
+	pMembership                      // MEMBER_OF cue
+	pPeacekeeping                    // PEACEKEEPING cue
+	pArea                            // DEFENCE_COOPERATION area
+	pLevel                           // DIALOGUE/PARTNERSHIP level
+	pHardware                        // military hardware
+	pTransfer                        // transfer word
+)
+
+type payload struct {
+	kind     payloadKind
+	index    int           // actor, generic or group index
+	rel      model.RelType // trigger type
+	label    string        // area or level name
+	stem     bool          // may end inside a word
+	weak     bool          // trigger needs both sides named
+	numbered bool          // group phrase that needs a number before it
+	optNum   bool          // group phrase that takes a number if there is one
+	upper    int           // capitals the source must have (acronyms)
+	proper   bool          // the source must start with a capital (proper noun)
+}
+
+// matcher finds phrases of one automaton in a view: word-bounded,
+// non-overlapping, longest first.
+type matcher struct {
+	ac       ahocorasick.AhoCorasick
+	payloads [][]payload // by pattern index
+	anyStart []bool      // pattern may start inside a word (long triggers)
+}
+
+type matcherBuilder struct {
+	index    map[string]int
+	patterns []string
+	payloads [][]payload
+}
+
+func newMatcherBuilder() *matcherBuilder {
+	return &matcherBuilder{index: map[string]int{}}
+}
+
+// add registers phrase for p. A trailing '*' makes it a stem.
+func (b *matcherBuilder) add(phrase string, p payload) {
+	phrase = strings.TrimSpace(phrase)
+	if strings.HasSuffix(phrase, "*") {
+		phrase = strings.TrimSpace(strings.TrimSuffix(phrase, "*"))
+		p.stem = true
+	}
+	if phrase == "" {
+		return
+	}
+	key := lexicon.Fold(phrase)
+	i, ok := b.index[key]
+	if !ok {
+		i = len(b.patterns)
+		b.index[key] = i
+		b.patterns = append(b.patterns, key)
+		b.payloads = append(b.payloads, nil)
+	}
+	b.payloads[i] = append(b.payloads[i], p)
+}
+
+func (b *matcherBuilder) build() matcher {
+	// A longer phrase hides the stems it starts with ("peacekeeping" the
+	// area hides "peacekeep*" the trigger): give it their payloads too.
+	for i, pat := range b.patterns {
+		for j, pre := range b.patterns {
+			// a longer cue hides the status cue it starts with ("decided to
+			// participate" holds "decided to")
+			if i == j || len(pre) >= len(pat) || !strings.HasPrefix(pat, pre+" ") || hasKind(b.payloads[i], pSuppress) {
+				continue
+			}
+			for _, p := range b.payloads[j] {
+				if (p.kind == pPlanned || p.kind == pEstablished) && !hasPayload(b.payloads[i], p) {
+					b.payloads[i] = append(b.payloads[i], p)
+				}
+			}
+		}
+		for j, stem := range b.patterns {
+			if i == j || len(stem) >= len(pat) || !strings.HasPrefix(pat, stem) || hasKind(b.payloads[i], pSuppress) ||
+				strings.ContainsAny(pat[len(stem):], " -") {
+				continue
+			}
+			for _, p := range b.payloads[j] {
+				if p.stem && !hasPayload(b.payloads[i], p) {
+					b.payloads[i] = append(b.payloads[i], p)
+				}
+			}
+		}
+	}
+	// Standard semantics with overlapping iteration report every phrase
+	// ending at every position in one pass over the text (linear in the
+	// text plus the matches); find then keeps the longest word-bounded ones.
+	builder := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+		MatchKind: ahocorasick.StandardMatch,
+		DFA:       true,
+	})
+	ac := builder.Build(b.patterns)
+	m := matcher{ac: ac, payloads: b.payloads, anyStart: make([]bool, len(b.patterns))}
+	for i, pat := range b.patterns {
+		for _, p := range b.payloads[i] {
+			if p.kind == pTrigger && len(pat) >= 7 {
+				m.anyStart[i] = true // "UNpeacekeeping", "defencecooperation"
+			}
+		}
+	}
+	return m
+}
+
+// acronymUppers counts the capitals an alias needs in the source: an alias
+// with a word of 2-5 letters in capitals ("US", "the UN", "RoK", "ADMM+")
+// matches only where the source has as many capitals.
+func acronymUppers(alias string) int {
+	n := 0
+	words := strings.FieldsFunc(alias, func(r rune) bool { return r == ' ' })
+	acr := false
+	for _, w := range words {
+		letters, ups := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					ups++
+				}
+			}
+		}
+		if letters >= 2 && letters <= 5 && ups >= 2 {
+			acr = true
+		}
+	}
+	if !acr {
+		return 0
+	}
+	for _, r := range alias {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// hit is one phrase found: its view range and payloads.
+type hit struct {
+	vs, ve   int
+	payloads []payload
+}
+
+// isCue reports the class of a payload: triggers and cues, as opposed to
+// actors, groups, pair references and places. Each class has its own
+// longest-match resolution, so "United Nations peacekeeping" yields the UN
+// and the trigger.
+func (p payload) isCue() bool { return p.kind >= pTrigger }
+
+// find returns the hits of m in v in text order, for each class (actors
+// etc., then triggers and cues): the longest among overlapping hits, each
+// checked for word boundaries. text is the original, used to check
+// capitals.
+func (m *matcher) find(v *view, text string) (ents, cues []hit) {
+	ec, cc := make([]hit, 0, len(v.b)/64), make([]hit, 0, len(v.b)/32)
+	pool := make([]payload, 0, len(v.b)/32) // backing store of the hits' payloads
+	it := m.ac.IterOverlappingByte(v.b)
+	for mt := it.Next(); mt != nil; mt = it.Next() {
+		s, e, pi := mt.Start(), mt.End(), mt.Pattern()
+		startOK := s == 0 || !lexicon.IsWordByte(v.b[s-1])
+		if !startOK && !m.anyStart[pi] {
+			continue
+		}
+		endWord := e < len(v.b) && lexicon.IsWordByte(v.b[e])
+		e0 := len(pool)
+		for _, p := range m.payloads[pi] {
+			if !p.isCue() && m.valid(p, v, text, s, e, startOK, endWord) {
+				pool = append(pool, p)
+			}
+		}
+		c0 := len(pool)
+		for _, p := range m.payloads[pi] {
+			if p.isCue() && m.valid(p, v, text, s, e, startOK, endWord) {
+				pool = append(pool, p)
+			}
+		}
+		eps, cps := pool[e0:c0:c0], pool[c0:len(pool):len(pool)]
+		if endWord && (len(eps) > 0 || len(cps) > 0) { // a stem: the hit runs to the end of its word
+			for e < len(v.b) && lexicon.IsWordByte(v.b[e]) {
+				e++
+			}
+		}
+		if len(eps) > 0 {
+			ec = append(ec, hit{s, e, eps})
+		}
+		if len(cps) > 0 {
+			cc = append(cc, hit{s, e, cps})
+		}
+	}
+	return longest(ec), longest(cc)
+}
+
+// valid checks a payload's conditions at a hit: stems may end inside a
+// word, only long triggers may start inside one, acronyms need their
+// capitals and proper nouns a capital first letter.
+func (m *matcher) valid(p payload, v *view, text string, s, e int, startOK, endWord bool) bool {
+	if endWord && !p.stem || !startOK && p.kind != pTrigger {
+		return false
+	}
+	if p.upper > 0 || p.proper {
+		src := text[v.off[s]:v.off[e]]
+		if p.upper > 0 && countUpper(src) < p.upper {
+			return false
+		}
+		if p.proper {
+			if r, _ := utf8.DecodeRuneInString(src); !unicode.IsUpper(r) && !isDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// longest keeps, among overlapping hits, the leftmost longest ones.
+func longest(cands []hit) []hit {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].vs != cands[j].vs {
+			return cands[i].vs < cands[j].vs
+		}
+		return cands[i].ve > cands[j].ve
+	})
+	out := cands[:0]
+	last := -1
+	for i := 0; i < len(cands); i++ {
+		c := cands[i]
+		if c.vs < last {
+			continue
+		}
+		// a longer hit starting inside this one wins
+		best := c
+		for j := i + 1; j < len(cands) && cands[j].vs < best.ve; j++ {
+			if cands[j].ve-cands[j].vs > best.ve-best.vs && cands[j].ve > best.ve {
+				best = cands[j]
+			}
+		}
+		if best.vs != c.vs {
+			continue // dropped in favour of a later, longer overlapping hit
+		}
+		out = append(out, c)
+		last = c.ve
+	}
+	return out
+}
+
+func countUpper(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasPayload(ps []payload, p payload) bool {
+	for _, q := range ps {
+		if q.kind == p.kind && q.rel == p.rel && q.index == p.index && q.label == p.label {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKind(ps []payload, k payloadKind) bool {
+	for _, p := range ps {
+		if p.kind == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// MEMBER_OF and PEACEKEEPING: relations to a multilateral body.
+
+// peacekeeping: an actor taking part in, deploying to or supporting UN
+// peacekeeping; the sentence's actors, else the home country.
+func (d *doc) peacekeeping(si int, c cue) {
+	if !d.hasCue(si, pPeacekeeping) {
+		return
+	}
+	un := d.countryArg("united-nations")
+	var actors []arg
+	for _, a := range d.participants(si, false, false) {
+		if a.label == model.Country || a.label == model.Agency {
+			actors = append(actors, a)
+		}
+	}
+	if len(actors) == 0 {
+		if h, ok := d.homeArg(); ok {
+			actors = append(actors, h)
+		}
+	}
+	st := d.status(si, c.vs)
+	for _, a := range actors {
+		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs), nil)
+	}
+}
+
+// membership: the actors of a sentence naming a multilateral body with a
+// membership cue (taking part, hosting, chairing) are its members; so is
+// the country it is held in or handed over to. Organisations such as the
+// UN need the word "member".
+func (d *doc) membership(si int, mi int) {
+	m := d.ments[mi]
+	body := d.e.lex.Actors[m.idx]
+	if !body.Member && !d.memberWordNear(si, m) {
+		return // "member of the United Nations", "UN member states"
+	}
+	if !d.cueNear(si, pMembership, m.vs, m.ve, 120) {
+		return
+	}
+	if w1, _ := d.prevWords(m.vs); w1 == "with" {
+		return // "ties with ASEAN": a counterpart, not membership
+	}
+	d.addMembers(si, m, body)
+}
+
+// addMembers records the members of body that sentence si names.
+func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
+	var members []arg
+	seen := map[string]bool{}
+	lo, hi := d.clause(si, m.vs)
+	for _, a := range d.participantsIn(si, false, false, lo, hi) {
+		if a.label == model.Country || a.label == model.Agency {
+			if !seen[a.proj] {
+				seen[a.proj] = true
+				members = append(members, a)
+			}
+		}
+	}
+	future := false
+	// held in X / handed over to X
+	for _, oi := range d.mentionsIn(si, m.ve, m.ve+100) {
+		o := d.ments[oi]
+		if !o.place || o.label != model.Country || o.vs < m.ve || seen[o.proj] {
+			continue
+		}
+		g := d.gap(m.ve, o.vs)
+		if len(g) > 80 {
+			continue
+		}
+		if containsAny(g, "held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized") ||
+			containsAny(g, "chair", "hand-over", "handover", "handed over") && o.dest {
+			seen[o.proj] = true
+			members = append(members, o.arg())
+			if containsAny(g, "chair", "hand-over", "handover", "handed over") {
+				future = true
+			}
+		}
+	}
+	if len(members) == 0 {
+		if h, ok := d.homeArg(); ok && d.paraNames(si, d.home) {
+			members = append(members, h)
+		}
+	}
+	st := d.status(si, m.vs)
+	if st == model.Planned && !future && !d.joinNear(si, m) {
+		st = model.Established // membership is a state; "need to support at the ADMM" presumes it
+	}
+	if future {
+		_, end := d.viewRange(d.sents[si].span)
+		st = d.status(si, end)
+		if d.hasCue(si, pPlanned) {
+			st = model.Planned
+		}
+	}
+	body0 := d.countryArg(body.ID)
+	for _, a := range members {
+		if a.proj == body.ID {
+			continue
+		}
+		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs), nil)
+	}
+}
+
+func (d *doc) inBloc(org, member arg) bool {
+	if org.label != model.Organization {
+		return false
+	}
+	o, _ := d.e.lex.Actor(org.proj)
+	for _, m := range o.Members {
+		if m == member.proj {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// sentenceRelations applies the rules to sentence si.
+func (d *doc) sentenceRelations(si int) {
+	for _, ci := range d.sc[si] {
+		c := d.cues[ci]
+		if d.insideActor(si, c) {
+			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
+		}
+		for _, p := range c.ps {
+			if p.kind != pTrigger {
+				continue
+			}
+			switch p.rel {
+			case model.AttacheOffice:
+				d.attache(si, c)
+			case model.Peacekeeping:
+				d.peacekeeping(si, c)
+			case model.MemberOf, model.PartOf:
+			default:
+				d.symmetric(si, c, p)
+			}
+		}
+		if hasKind(c.ps, pHardware) {
+			lo, hi := d.clause(si, c.vs)
+			if d.cueIn(si, pTransfer, lo, hi) {
+				d.symmetric(si, c, payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
+			}
+		}
+	}
+	bodies := 0
+	for _, mi := range d.sm[si] {
+		m := d.ments[mi]
+		if m.kind != pActor {
+			continue
+		}
+		a := d.e.lex.Actors[m.idx]
+		if a.Label == model.Forum || a.Label == model.Organization {
+			d.membership(si, mi)
+			bodies++
+		}
+	}
+	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
+		// "The 8th ASEAN Navy Chiefs' Meeting opened in Thailand. The Vietnamese delegation was led by ..."
+		for _, mi := range d.sm[si-1] {
+			m := d.ments[mi]
+			if m.kind == pActor && d.e.lex.Actors[m.idx].Label == model.Forum {
+				d.addMembers(si, m, d.e.lex.Actors[m.idx])
+				break
+			}
+		}
+	}
+}
+
+// symmetric handles the symmetric types: the two sides are, in order of
+// preference, "between X and Y", "X-Y", the actors the sentence names
+// (the home country paired with each other one), or, for strong triggers,
+// a group with the sentence's one actor or the home country.
+func (d *doc) symmetric(si int, c cue, p payload) {
+	if p.rel == model.DefenceCooperation && p.weak && d.followedByOtherTrigger(si, c) {
+		return // "cooperation in training" is TRAINING only (rule 5)
+	}
+	if p.rel == model.Exchange && d.hasTrigger(si, model.Dialogue) {
+		t := d.vstr[c.vs:c.ve]
+		if strings.HasPrefix(t, "delegat") || strings.HasPrefix(t, "talks") || strings.HasPrefix(t, "meeting") || strings.HasPrefix(t, "held talks") {
+			return // a session of a dialogue is DIALOGUE only (rule 5); a visit still counts
+		}
+	}
+	pairs := d.pairs(si, c, p)
+	if len(pairs) == 0 {
+		return
+	}
+	st := d.status(si, c.vs)
+	since := d.sinceIf(st, si, c.vs)
+	var areas []string
+	level := ""
+	if p.rel == model.DefenceCooperation {
+		areas = d.areas(si, c.vs)
+	}
+	if p.rel == model.Partnership {
+		for _, q := range c.ps {
+			if q.kind == pLevel {
+				level = q.label
+			}
+		}
+	}
+	if p.rel == model.Dialogue {
+		level = d.level(si, c.vs)
+	}
+	for _, pr := range pairs {
+		d.addRel(p.rel, pr[0], pr[1], st, si, since, func(r *model.Relation) {
+			r.Areas = mergeAreas(r.Areas, areas)
+			if r.Level == "" {
+				r.Level = level
+			}
+		})
+	}
+}
+
+// followedByOtherTrigger reports "cooperation in training", "ties in
+// training, defence industry": a general trigger whose object is another
+// relationship type.
+func (d *doc) followedByOtherTrigger(si int, c cue) bool {
+	g := d.v.b[c.ve:min(len(d.v.b), c.ve+6)]
+	gs := strings.TrimSpace(string(g))
+	if !(strings.HasPrefix(gs, "in ") || strings.HasPrefix(gs, "on ")) {
+		return false
+	}
+	for _, ci := range d.cuesIn(si, c.ve, c.ve+21) {
+		o := d.cues[ci]
+		if o.vs <= c.ve || o.vs > c.ve+20 {
+			continue
+		}
+		for _, p := range o.ps {
+			if p.kind == pTrigger && p.rel != model.DefenceCooperation {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) areas(si, pos int) []string {
+	seen := map[string]bool{}
+	lo, hi := d.clause(si, pos)
+	for _, ci := range d.cuesIn(si, lo, hi) {
+		for _, p := range d.cues[ci].ps {
+			if p.kind == pArea {
+				seen[p.label] = true
+			}
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func (d *doc) level(si, pos int) string {
+	lo, hi := d.clause(si, pos)
+	for _, ci := range d.cuesIn(si, lo, hi) {
+		for _, p := range d.cues[ci].ps {
+			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
+				return p.label
+			}
+		}
+	}
+	return ""
+}
+
+func mergeAreas(a, b []string) []string {
+	for _, x := range b {
+		dup := false
+		for _, y := range a {
+			if x == y {
+				dup = true
+			}
+		}
+		if !dup {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// addRel records one statement of a relation (rule 4: the first sentence
+// is the evidence; rule 6: established if any statement is).
+func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since string, extra func(*model.Relation)) {
+	if a.ent == "" || b.ent == "" || a.proj == b.proj || a.ent == b.ent {
+		return
+	}
+	if a.label == model.Group && b.label == model.Group {
+		return
+	}
+	if t != model.MemberOf && (d.inBloc(a, b) || d.inBloc(b, a)) {
+		return // a member's ties with its own bloc are not bilateral ties
+	}
+	from, to := a.ent, b.ent
+	if t.Symmetric() && to < from {
+		from, to = to, from
+	}
+	k := relKey{from, t, to}
+	r, ok := d.rels[k]
+	if !ok {
+		r = &model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)}
+		d.rels[k] = r
+		d.order = append(d.order, k)
+	}
+	if st == model.Established {
+		r.Status = model.Established
+	}
+	if since != "" && (r.Since == "" || since < r.Since) {
+		r.Since = since
+	}
+	if extra != nil {
+		extra(r)
+	}
+	for _, x := range []arg{a, b} {
+		if x.label == model.Agency {
+			if _, ok := d.partOf[x.ent]; !ok {
+				d.partOf[x.ent] = si
+			}
+		}
+	}
+}

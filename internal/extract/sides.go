@@ -1,0 +1,390 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// Finding the two sides of a statement: the actors a sentence names, its
+// clauses, "between X and Y", "X-Y", "X and Y", lists.
+
+// reach bounds, in view bytes, how far from a trigger its sides and cues
+// are looked for, so a run-on "sentence" (text without full stops) costs
+// time linear in its length.
+const reach = 600
+
+// mentionsIn returns sentence si's mentions starting in [lo, hi).
+func (d *doc) mentionsIn(si, lo, hi int) []int {
+	ids := d.sm[si]
+	i := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= lo })
+	j := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= hi })
+	if j < i {
+		j = i
+	}
+	return ids[i:j]
+}
+
+// cuesIn returns sentence si's cues starting in [lo, hi).
+func (d *doc) cuesIn(si, lo, hi int) []int {
+	ids := d.sc[si]
+	i := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= lo })
+	j := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= hi })
+	if j < i {
+		j = i
+	}
+	return ids[i:j]
+}
+
+// insideActor reports a cue inside the name of an actor.
+func (d *doc) insideActor(si int, c cue) bool {
+	ids := d.mentionsIn(si, 0, c.vs+1)
+	if len(ids) == 0 {
+		return false
+	}
+	m := d.ments[ids[len(ids)-1]] // mentions do not overlap: only the last can hold the cue
+	return m.kind == pActor && m.vs <= c.vs && c.ve <= m.ve
+}
+
+// participants are the actors a sentence names as actors (not places),
+// and the article's pair where the sentence refers to it ("the two
+// countries"), in text order, one per projected actor. Destinations of a
+// visit count when dest is set; organisations only when orgs is set.
+func (d *doc) participants(si int, dest, orgs bool) []arg {
+	return d.participantsIn(si, dest, orgs, 0, len(d.v.b))
+}
+
+// clause returns the view range of the clause of sentence si holding pos:
+// clauses end at ';' and before ", where", ", which", ", while", ", as",
+// "amid" — what follows them is background, not the statement's sides.
+func (d *doc) clause(si, pos int) (int, int) {
+	lo, hi := d.viewRange(d.sents[si].span)
+	lo, hi = max(lo, pos-reach), min(hi, pos+reach)
+	for _, at := range d.clauseMarks(si) { // few per sentence
+		if at < pos && at+1 > lo {
+			lo = at + 1
+		}
+		if at >= pos && at < hi {
+			hi = at
+		}
+	}
+	return lo, hi
+}
+
+// clauseMarks returns the view offsets of the clause boundaries of
+// sentence si, computed once per sentence.
+func (d *doc) clauseMarks(si int) []int {
+	if d.marks == nil {
+		d.marks = make([][]int, len(d.sents))
+		d.marked = make([]bool, len(d.sents))
+	}
+	if d.marked[si] {
+		return d.marks[si]
+	}
+	vs, ve := d.viewRange(d.sents[si].span)
+	seg := d.vstr[vs:ve]
+	var out []int
+	for _, mk := range clauseMarks {
+		for off := 0; ; {
+			k := strings.Index(seg[off:], mk)
+			if k < 0 {
+				break
+			}
+			out = append(out, vs+off+k)
+			off += k + len(mk)
+		}
+	}
+	// a trailing reporting clause: "..., a Czech government source told Reuters."
+	if k := strings.LastIndex(seg, ", "); k >= 0 && len(seg)-k < 90 {
+		tail := seg[k:]
+		for _, v := range reportingVerbs {
+			if strings.Contains(tail, v) {
+				out = append(out, vs+k)
+				break
+			}
+		}
+	}
+	d.marks[si], d.marked[si] = out, true
+	return out
+}
+
+var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
+
+var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", " amid ", ", whereas "}
+
+func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
+	var out []arg
+	seen := map[string]bool{}
+	add := func(a arg) {
+		if a.proj == "" || seen[a.proj] {
+			return
+		}
+		seen[a.proj] = true
+		out = append(out, a)
+	}
+	for _, mi := range d.mentionsIn(si, lo, hi) {
+		m := d.ments[mi]
+		if m.modifier {
+			continue
+		}
+		switch m.kind {
+		case pPair:
+			if d.home != "" && d.second != "" {
+				add(d.countryArg(d.home))
+				add(d.countryArg(d.second))
+			}
+			continue
+		case pGroup:
+			continue
+		}
+		if m.ent == "" || m.place && !(dest && m.dest) && m.label == model.Country {
+			continue
+		}
+		if m.label == model.Forum || m.label == model.Organization && (!orgs || m.place || !d.introducedBy(m.vs, 60, "with ", "including ", "between ")) {
+			continue
+		}
+		if m.kind == pGeneric && !m.bound && m.proj == "" {
+			continue
+		}
+		add(m.arg())
+	}
+	return out
+}
+
+func (d *doc) groupsIn(si, lo, hi int) []arg {
+	var out []arg
+	for _, mi := range d.mentionsIn(si, lo, hi) {
+		if m := d.ments[mi]; m.kind == pGroup {
+			out = append(out, m.arg())
+		}
+	}
+	return out
+}
+
+func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
+	orgs := p.rel == model.DefenceCooperation
+	lo, hi := d.clause(si, c.vs)
+	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
+		return [][2]arg{pr}
+	}
+	if pr, ok := d.hyphenPair(si, c, lo, hi); ok {
+		return [][2]arg{pr}
+	}
+	if pr, ok := d.coordinated(si, c, lo); ok {
+		return [][2]arg{pr}
+	}
+	args := d.participantsIn(si, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs, lo, hi)
+	homeIn := false
+	for _, a := range args {
+		homeIn = homeIn || a.proj == d.home
+	}
+	if !homeIn && d.home != "" && len(args) > 0 && args[0].vs >= 0 && d.introducedBy(args[0].vs, 30, "with ", "such as ", "including ", "like ") {
+		// "cooperation with traditional partners such as Russia, China, India": the subject is the article's home
+		h, _ := d.homeArg()
+		args = append([]arg{h}, args...)
+		homeIn = true
+	}
+	if len(args) >= 2 {
+		anchor := 0
+		for i, a := range args {
+			if a.proj == d.home {
+				anchor = i
+				break
+			}
+		}
+		var out [][2]arg
+		for i, a := range args {
+			if i != anchor {
+				out = append(out, [2]arg{args[anchor], a})
+			}
+		}
+		for _, g := range d.groupsIn(si, lo, hi) {
+			out = append(out, [2]arg{args[anchor], g}) // "ties with 80 nations ..., including the UN"
+		}
+		return out
+	}
+	if len(args) == 1 && args[0].dest {
+		// "a visit to Beijing", "hand-over of a vessel to Vietnam": the other
+		// side is the article's other country
+		other := d.home
+		if args[0].proj == d.home {
+			other = d.second
+		}
+		if other != "" {
+			return [][2]arg{{d.countryArg(other), args[0]}}
+		}
+	}
+	if gs := d.groupsIn(si, lo, hi); len(gs) > 0 {
+		var a arg
+		if len(args) == 1 {
+			a = args[0]
+		} else if h, ok := d.homeArg(); ok {
+			a = h
+		} else {
+			return nil
+		}
+		var out [][2]arg
+		for _, g := range gs {
+			out = append(out, [2]arg{a, g})
+		}
+		return out
+	}
+	if !p.weak && len(args) == 1 && d.home != "" && args[0].proj != d.home {
+		h, _ := d.homeArg()
+		return [][2]arg{{h, args[0]}}
+	}
+	return nil
+}
+
+// between finds "between X and Y" with two actors.
+func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
+	seg := d.vstr[vs:ve]
+	best, found := [2]arg{}, false
+	for off := 0; ; {
+		k := strings.Index(seg[off:], "between ")
+		if k < 0 {
+			break
+		}
+		at := vs + off + k + len("between ")
+		off += k + 1
+		var first *mention
+		for _, mi := range d.mentionsIn(si, at, ve) {
+			m := &d.ments[mi]
+			if m.ent == "" || m.kind == pGroup || m.kind == pPair || m.modifier {
+				continue
+			}
+			if m.label == model.Forum || m.label == model.Organization && !orgs {
+				continue
+			}
+			if first == nil {
+				if len(d.gap(at, m.vs)) > 25 {
+					break
+				}
+				first = m
+				continue
+			}
+			if m.proj == first.proj {
+				continue
+			}
+			g := d.gap(first.ve, m.vs)
+			if strings.HasPrefix(g, "and") || strings.Contains(g, " and ") || strings.HasSuffix(g, " and") || strings.Contains(g, "and the") {
+				if len(g) < 40 {
+					best, found = [2]arg{first.arg(), m.arg()}, true
+				}
+			}
+			break
+		}
+		if found && at > c.vs {
+			return best, true
+		}
+	}
+	return best, found
+}
+
+// hyphenPair finds "X-Y" / "X – Y" compounds ("Vietnam-India defence
+// cooperation") nearest the trigger.
+func (d *doc) hyphenPair(si int, c cue, lo, hi int) ([2]arg, bool) {
+	ids := d.heads(si, lo, hi)
+	best, found, dist := [2]arg{}, false, 1<<30
+	for k := 0; k+1 < len(ids); k++ {
+		a, b := d.ments[ids[k]], d.ments[ids[k+1]]
+		if a.vs < lo || b.vs >= hi {
+			continue
+		}
+		if a.ent == "" || b.ent == "" || a.proj == b.proj || a.kind == pGroup || b.kind == pGroup || a.kind == pPair || b.kind == pPair {
+			continue
+		}
+		if g := d.gap(a.ve, b.vs); g == "-" || g == "/" {
+			dd := abs(c.vs - a.vs)
+			if dd < dist {
+				best, found, dist = [2]arg{a.arg(), b.arg()}, true, dd
+			}
+		}
+	}
+	return best, found
+}
+
+// introducedBy reports whether one of words stands within n view bytes
+// before vs.
+func (d *doc) introducedBy(vs, n int, words ...string) bool {
+	lo := max(0, vs-n)
+	seg := d.vstr[lo:vs]
+	for _, w := range words {
+		if strings.Contains(seg, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// heads are the sentence's mentions without the countries that only name
+// an agency after them ("Thai" in "the Thai navy").
+func (d *doc) heads(si, lo, hi int) []int {
+	ids := d.mentionsIn(si, lo, hi)
+	out := make([]int, 0, len(ids))
+	for _, mi := range ids {
+		if !d.ments[mi].modifier {
+			out = append(out, mi)
+		}
+	}
+	return out
+}
+
+// coordinated finds a subject pair "X and Y" before the trigger in its
+// clause ("Beijing and Hanoi are moving to reset their relations"), not
+// the tail of a longer list ("Russia, China and India").
+func (d *doc) coordinated(si int, c cue, lo int) ([2]arg, bool) {
+	ids := d.heads(si, lo, c.vs)
+	for k := 0; k+1 < len(ids); k++ {
+		a, b := d.ments[ids[k]], d.ments[ids[k+1]]
+		if a.vs < lo || b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
+			continue
+		}
+		if a.kind > pGeneric || b.kind > pGeneric || a.label == model.Forum || b.label == model.Forum || a.label == model.Organization || b.label == model.Organization {
+			continue
+		}
+		if g := d.gap(a.ve, b.vs); g != "and" && g != "and the" {
+			continue
+		}
+		k0 := a.vs
+		for k0 > 0 && d.v.b[k0-1] == ' ' {
+			k0--
+		}
+		if k0 > 0 && d.v.b[k0-1] == ',' {
+			continue
+		}
+		if w1, _ := d.prevWords(a.vs); w1 == "with" || w1 == "between" || w1 == "of" || w1 == "including" {
+			continue
+		}
+		return [2]arg{a.arg(), b.arg()}, true
+	}
+	return [2]arg{}, false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// viewRange maps an original span to view offsets.
+func (d *doc) viewRange(s span) (int, int) {
+	lo := searchOff(d.v.off, s.start)
+	hi := searchOff(d.v.off, s.end)
+	return lo, hi
+}
+
+func searchOff(off []int32, o int) int {
+	lo, hi := 0, len(off)-1
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(off[m]) < o {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

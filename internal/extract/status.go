@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
+
+// Status (spec rule 6) and since-dates of statements.
+
+// status applies rule 6 to one statement: the nearest status cue before
+// pos in the sentence decides; with none, a planned cue just after it
+// ("... will be held") makes it planned.
+func (d *doc) status(si int, pos int) model.Status {
+	var nearest *cue
+	var nearestPlanned bool
+	for _, ci := range d.cuesIn(si, pos-reach, pos) {
+		c := &d.cues[ci]
+		if c.vs >= pos {
+			continue
+		}
+		for _, p := range c.ps {
+			if p.kind == pPlanned || p.kind == pEstablished {
+				if nearest == nil || c.vs > nearest.vs {
+					nearest, nearestPlanned = c, p.kind == pPlanned
+				}
+			}
+		}
+	}
+	if nearest != nil {
+		if nearestPlanned {
+			return model.Planned
+		}
+		if d.modalBefore(si, nearest) {
+			return model.Planned // "will set up", "to hold"
+		}
+		return model.Established
+	}
+	if d.enumPlanned(si) {
+		return model.Planned // "Second, promoting cooperation with ..." after a forward-looking lead-in
+	}
+	for _, ci := range d.cuesIn(si, pos+1, pos+40) {
+		c := &d.cues[ci]
+		if c.vs > pos && c.vs < pos+40 {
+			t := d.vstr[c.vs:c.ve]
+			for _, p := range c.ps {
+				if p.kind == pPlanned && futureAfter[t] {
+					return model.Planned // "... will be held", "... next year"
+				}
+				if p.kind == pEstablished {
+					return model.Established
+				}
+			}
+		}
+	}
+	return model.Established
+}
+
+// ordinals open the items of an enumeration ("First, ...", "Second, ...").
+var ordinals = []string{"first,", "firstly,", "second,", "secondly,", "third,", "thirdly,", "fourth,", "fourthly,", "fifth,", "sixth,", "finally,", "lastly,"}
+
+func (d *doc) ordinalItem(si int) (first, ok bool) {
+	vs, ve := d.viewRange(d.sents[si].span)
+	seg := d.vstr[vs:ve]
+	for _, o := range ordinals {
+		if strings.HasPrefix(seg, o) {
+			return o == "first," || o == "firstly,", true
+		}
+	}
+	return false, false
+}
+
+// enumPlanned reports an enumeration item whose lead-in (the sentence
+// before its first item) looks forward: "Hereunder are some issues
+// deserving attention so as to further cooperation. First, ... Second,
+// promoting military cooperation with ...". Items without a status cue of
+// their own take the lead-in's modality.
+func (d *doc) enumPlanned(si int) bool {
+	if _, ok := d.ordinalItem(si); !ok {
+		return false
+	}
+	if v, ok := d.enum[si]; ok {
+		return v
+	}
+	v := d.enumLead(si)
+	if d.enum == nil {
+		d.enum = map[int]bool{}
+	}
+	d.enum[si] = v
+	return v
+}
+
+func (d *doc) enumLead(si int) bool {
+	for k := si; k >= 0; k-- {
+		first, ok := d.ordinalItem(k)
+		if !ok {
+			continue
+		}
+		if first {
+			if k == 0 {
+				return false
+			}
+			_, end := d.viewRange(d.sents[k-1].span)
+			return d.hasCue(k-1, pPlanned) && d.status(k-1, end) == model.Planned
+		}
+	}
+	return false
+}
+
+// modalBefore reports a planned cue right before established cue e that
+// makes it future ("will set up"), unless e says the thing goes on ("will
+// continue", "should maintain").
+func (d *doc) modalBefore(si int, e *cue) bool {
+	t := d.vstr[e.vs:e.ve]
+	if strings.HasPrefix(t, "continu") || strings.HasPrefix(t, "maintain") {
+		return false
+	}
+	for _, ci := range d.cuesIn(si, e.vs-40, e.vs) {
+		c := &d.cues[ci]
+		if c.ve <= e.vs && e.vs-c.ve <= 1 && hasKind(c.ps, pPlanned) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureAfter are the planned cues that count after the statement too.
+var futureAfter = map[string]bool{"will": true, "would": true, "shall": true, "to be held": true, "is to": true, "are to": true,
+	"next year": true, "next month": true, "next week": true, "tomorrow": true, "in the coming": true, "in the time ahead": true}
+
+// sinceIf is the since-date of an established statement; a planned one
+// has none.
+func (d *doc) sinceIf(st model.Status, si, pos int) string {
+	if st != model.Established {
+		return ""
+	}
+	return d.since(si, pos)
+}
+
+// since finds "since 2006", "since May 2010", or "established/signed/
+// opened ... in 2013".
+func (d *doc) since(si, pos int) string {
+	vs, ve := d.clause(si, pos)
+	seg := d.vstr[vs:ve]
+	if k := strings.Index(seg, "since "); k >= 0 {
+		if y := yearAfter(seg[k+6:], 2); y != "" {
+			return y
+		}
+	}
+	for _, verb := range []string{"established", "set up", "signed", "opened", "founded", "launched", "opening", "signing"} {
+		if k := strings.Index(seg, verb); k >= 0 {
+			rest := seg[k:]
+			if j := strings.Index(rest, " in "); j >= 0 && j < 60 {
+				if y := yearAfter(rest[j+4:], 1); y != "" {
+					return y
+				}
+				if j2 := strings.Index(rest[j+4:], " in "); j2 >= 0 && j2 < 30 {
+					if y := yearAfter(rest[j+4+j2+4:], 1); y != "" {
+						return y
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// yearAfter returns a four-digit year among the next maxWords words.
+func yearAfter(s string, maxWords int) string {
+	words := strings.Fields(s)
+	for i := 0; i < len(words) && i < maxWords; i++ {
+		w := strings.Trim(words[i], ",.;:)'\"")
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
