@@ -29,7 +29,9 @@ func TestSchemaApplyCommand(t *testing.T) {
 
 func TestLoadCommandTwice(t *testing.T) {
 	storetest.Open(t)
-	stdout, stderr, err := runCLI(t, "load", "../../seeds")
+	// A first load re-plans every query on a fresh server; on a busy 2-core
+	// machine that can take longer than the 30 s default per call.
+	stdout, stderr, err := runCLI(t, "load", "--timeout", "3m", "../../seeds")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -40,7 +42,7 @@ func TestLoadCommandTwice(t *testing.T) {
 		t.Errorf("first load output:\n%s", stdout)
 	}
 	before := storetest.Count(t)
-	stdout, _, err = runCLI(t, "load", "../../seeds")
+	stdout, _, err = runCLI(t, "load", "--timeout", "3m", "../../seeds")
 	if err != nil {
 		t.Fatal(err)
 	}

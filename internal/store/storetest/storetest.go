@@ -33,7 +33,7 @@ func Config(t testing.TB) store.Config {
 		User:     os.Getenv("NEO4J_USERNAME"),
 		Password: os.Getenv("NEO4J_PASSWORD"),
 		Database: os.Getenv("NEO4J_DATABASE"),
-		Timeout:  60 * time.Second,
+		Timeout:  3 * time.Minute, // generous: a fresh server on a busy 2-core CI machine is slow to plan
 	}
 }
 
