@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -15,13 +16,14 @@ import (
 
 // evalOptions are the eval command's inputs, parsed apart from running.
 type evalOptions struct {
-	Gold     string
-	Aliases  string
-	Lexicons []string
-	Verbose  bool
-	Format   string  // table (default) or json
-	MinF1    float64 // fail when triple F1 is below; 0 disables
-	Paths    []string
+	Gold      string
+	Aliases   string
+	Lexicons  []string
+	Verbose   bool
+	Format    string  // table (default) or json
+	MinF1     float64 // fail when triple F1 is below; 0 disables
+	MinPairF1 float64 // fail when pair F1 (type ignored) is below; 0 disables
+	Paths     []string
 }
 
 func evalCmd(io streams) *cli.Command {
@@ -40,6 +42,7 @@ func evalCmd(io streams) *cli.Command {
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list misses, false positives and status errors with their sentences"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output format: table or json"},
 			&cli.StringFlag{Name: "min-f1", Usage: "exit with an error when triple F1 is below `X` (0-1), for CI"},
+			&cli.StringFlag{Name: "min-pair-f1", Usage: "exit with an error when pair F1 (type ignored) is below `X` (0-1), for CI"},
 		},
 		Action: func(c *cli.Context) error {
 			opts, err := parseEvalOptions(c)
@@ -59,17 +62,30 @@ func parseEvalOptions(c *cli.Context) (evalOptions, error) {
 	if o.Format != "table" && o.Format != "json" {
 		return o, usageError{fmt.Errorf("eval: --format %q: want table or json", o.Format)}
 	}
-	if s := c.String("min-f1"); s != "" {
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil || f < 0 || f > 1 {
-			return o, usageError{fmt.Errorf("eval: --min-f1 %q: want a number between 0 and 1", s)}
-		}
-		o.MinF1 = f
+	var err error
+	if o.MinF1, err = parseThreshold(c, "min-f1"); err != nil {
+		return o, err
+	}
+	if o.MinPairF1, err = parseThreshold(c, "min-pair-f1"); err != nil {
+		return o, err
 	}
 	if len(o.Paths) == 0 {
 		return o, usageError{fmt.Errorf("eval: no articles given (PATH...)")}
 	}
 	return o, nil
+}
+
+// parseThreshold reads an F1 gate flag: empty (0, disabled) or 0-1.
+func parseThreshold(c *cli.Context, name string) (float64, error) {
+	s := c.String(name)
+	if s == "" {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > 1 {
+		return 0, usageError{fmt.Errorf("eval: --%s %q: want a number between 0 and 1", name, s)}
+	}
+	return f, nil
 }
 
 func runEval(io streams, o evalOptions) error {
@@ -112,8 +128,15 @@ func runEval(io streams, o evalOptions) error {
 	default:
 		fmt.Fprint(io.Out, rep.WriteTable(o.Verbose))
 	}
+	var below []string
 	if o.MinF1 > 0 && rep.Overall.F1() < o.MinF1 {
-		return model.Errorf(model.EInvalid, "eval: triple F1 %.3f is below --min-f1 %.3f", rep.Overall.F1(), o.MinF1)
+		below = append(below, fmt.Sprintf("triple F1 %.3f is below --min-f1 %.3f", rep.Overall.F1(), o.MinF1))
+	}
+	if o.MinPairF1 > 0 && rep.Pairs.F1() < o.MinPairF1 {
+		below = append(below, fmt.Sprintf("pair F1 %.3f is below --min-pair-f1 %.3f", rep.Pairs.F1(), o.MinPairF1))
+	}
+	if len(below) > 0 {
+		return model.Errorf(model.EInvalid, "eval: %s", strings.Join(below, "; "))
 	}
 	return nil
 }

@@ -25,9 +25,6 @@ func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) !
 // cues (bits 0-31) and of its trigger types (bit 32 + index in
 // model.RelTypes).
 func (d *doc) kindsOf(si int) uint64 {
-	if d.kinds == nil {
-		d.kinds = make([]uint64, len(d.sents))
-	}
 	if k := d.kinds[si]; k != 0 {
 		return k
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ type mention struct {
 	ent      string      // endpoint entity id ("" when unresolved)
 	proj     string      // projected actor (country/organisation/forum id, or the group id)
 	label    model.Label // label of ent
+	svs      int         // view offset where the surface phrase starts: a generic's country modifier, else vs
 }
 
 // cue is a trigger or cue found in the text.
@@ -59,10 +61,21 @@ type doc struct {
 	sents      []sentence
 	ments      []mention
 	cues       []cue
-	sm         [][]int                 // mention indices per sentence
-	sc         [][]int                 // cue indices per sentence
-	marks      [][]int                 // clause boundaries per sentence (see clauseMarks)
-	kinds      []uint64                // payload kinds and trigger types per sentence (see kindsOf)
+	sm         [][]int  // mention indices per sentence
+	sc         [][]int  // cue indices per sentence
+	marks      [][]int  // clause boundaries per sentence (see clauseMarks)
+	kinds      []uint64 // payload kinds and trigger types per sentence (see kindsOf)
+	entHits    []hit    // phrases found (buffers kept between extractions)
+	cueHits    []hit
+	payloads   []payload
+	ids        []string                // entity ids of the result
+	split      []sentence              // spare sentence buffer (findTitle)
+	headBuf    []int                   // heads' result
+	sview      []span                  // view range per sentence (sentView), {0, 0} until mapped
+	stext      []string                // evidence text per sentence (sentenceText), "" until made
+	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
+	title      int                     // the headline's sentence, -1 when none
+	titleOnly  map[relKey]bool         // relations stated so far only by the headline
 	paraActors map[int]map[string]bool // projected actors per paragraph
 	enum       map[int]bool            // enumPlanned, memoised
 	marked     []bool
@@ -75,14 +88,63 @@ type doc struct {
 	partOf map[string]int // agency entity id -> sentence of first use
 }
 
-func (e *Extractor) newDoc(a model.Article) *doc {
-	d := &doc{e: e, a: a, text: a.Text, ents: map[string]model.Entity{}, rels: map[relKey]*model.Relation{}, partOf: map[string]int{}}
-	d.v = newView(a.Text)
+// getDoc returns the state for extracting a, reusing the buffers of an
+// earlier extraction (Extractor.docs): per article, only what the result
+// keeps is allocated.
+func (e *Extractor) getDoc(a model.Article) *doc {
+	d, _ := e.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]*model.Relation{}, partOf: map[string]int{}, titleOnly: map[relKey]bool{}}
+	}
+	d.e, d.a, d.text = e, a, a.Text
+	d.v.build(a.Text)
 	d.vstr = string(d.v.b)
-	d.sents = splitSentences(a.Text)
-	d.sm = make([][]int, len(d.sents))
-	d.sc = make([][]int, len(d.sents))
+	d.sents = appendSentences(d.sents, a.Text)
+	d.findTitle()
+	n := len(d.sents)
+	d.sm, d.sc, d.marks = resetLists(d.sm, n), resetLists(d.sc, n), resetLists(d.marks, n)
+	d.kinds = resetSlice(d.kinds, n)
+	d.marked = resetSlice(d.marked, n)
+	d.sview = resetSlice(d.sview, n)
+	d.stext = resetSlice(d.stext, n)
+	d.years = resetSlice(d.years, n)
+	d.ments, d.cues, d.order = d.ments[:0], d.cues[:0], d.order[:0]
 	return d
+}
+
+// putDoc clears d (it must not keep the article alive) and keeps its
+// buffers for the next extraction.
+func (e *Extractor) putDoc(d *doc) {
+	d.a, d.text, d.vstr = model.Article{}, "", ""
+	d.paraActors, d.enum = nil, nil
+	d.home, d.second = "", ""
+	clear(d.ents)
+	clear(d.rels)
+	clear(d.partOf)
+	clear(d.titleOnly)
+	e.docs.Put(d)
+}
+
+// resetLists returns n empty lists, reusing ls and its lists' storage.
+func resetLists(ls [][]int, n int) [][]int {
+	if cap(ls) < n {
+		ls = append(ls[:cap(ls)], make([][]int, n-cap(ls))...)
+	}
+	ls = ls[:n]
+	for i := range ls {
+		ls[i] = ls[i][:0]
+	}
+	return ls
+}
+
+// resetSlice returns n zero values, reusing s.
+func resetSlice[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // sentenceOf returns the sentence holding view offset vs, or -1.
@@ -97,23 +159,25 @@ func (d *doc) sentenceOf(vs int) int {
 
 func (d *doc) mentions() {
 	lex := d.e.lex
-	entHits, cueHits := d.e.phrases.find(&d.v, d.text)
+	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0])
+	entHits, cueHits := d.entHits, d.cueHits
 	for _, h := range entHits {
-		si := d.sentenceOf(h.vs)
+		vs, ve := int(h.vs), int(h.ve)
+		si := d.sentenceOf(vs)
 		if si < 0 {
 			continue
 		}
-		p, ok := pick(h.payloads)
+		p, ok := pick(h.payloads(d.payloads))
 		if !ok {
 			continue
 		}
 		if p.kind == pPlace {
 			continue // a place swallows the country in its name; places are not actors
 		}
-		m := mention{vs: h.vs, ve: h.ve, sent: si, kind: p.kind, idx: p.index}
+		m := mention{vs: vs, ve: ve, sent: si, kind: p.kind, idx: p.index, svs: vs}
 		switch p.kind {
 		case pActor, pDemonym, pCapital:
-			if h.ve < len(d.v.b) && d.v.b[h.ve] == '$' {
+			if ve < len(d.v.b) && d.v.b[ve] == '$' {
 				continue // US$, S$: a currency
 			}
 			a := lex.Actors[p.index]
@@ -123,12 +187,12 @@ func (d *doc) mentions() {
 				m.proj = a.Country
 			}
 			d.addEntity(a.ID, a.Name, a.Label, a.Country)
-			m.place, m.dest = d.locative(h.vs)
-			if d.followedBy(h.ve, "(") && (p.kind == pCapital || d.startsSentence(si, h.vs)) {
+			m.place, m.dest = d.locative(vs)
+			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
 				m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
 			}
 		case pGroup:
-			n, hasNum, numAt := d.numberBefore(h.vs)
+			n, hasNum, numAt := d.numberBefore(vs)
 			if p.numbered && !hasNum {
 				continue
 			}
@@ -140,12 +204,18 @@ func (d *doc) mentions() {
 			if name == "countries" && m.count > 0 {
 				name = itoa(m.count) + " countries"
 			}
-			id := "group-" + lexicon.Slug(name)
+			id := d.e.groupIDs[p.index]
+			if name != g.Name {
+				id = "group-" + lexicon.Slug(name)
+			}
 			if m.count > 0 && !strings.Contains(name, itoa(m.count)) {
 				id += "-" + itoa(m.count)
 			}
 			m.ent, m.proj, m.label = id, id, model.Group
 			m.place, m.dest = d.locative(numAt) // "in 29 countries"
+			if hasNum {
+				m.svs = numAt
+			}
 			if _, ok := d.ents[id]; !ok {
 				d.ents[id] = model.Entity{ID: id, Name: name, Label: model.Group, Count: m.count}
 			}
@@ -154,11 +224,11 @@ func (d *doc) mentions() {
 		d.sm[si] = append(d.sm[si], len(d.ments)-1)
 	}
 	for _, h := range cueHits {
-		si := d.sentenceOf(h.vs)
+		si := d.sentenceOf(int(h.vs))
 		if si < 0 {
 			continue
 		}
-		d.cues = append(d.cues, cue{vs: h.vs, ve: h.ve, sent: si, ps: h.payloads})
+		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: h.payloads(d.payloads)})
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
 	}
 	d.dropSurnames()
@@ -170,12 +240,12 @@ func (d *doc) mentions() {
 func (d *doc) dropSurnames() {
 	names := map[string]bool{}
 	for _, m := range d.ments {
-		if !d.nameLike(m) || m.sent == 0 && d.isTitle(0) {
+		if !d.nameLike(m) || d.isTitle(m.sent) {
 			continue
 		}
-		sentStart, _ := d.viewRange(d.sents[m.sent].span)
-		ws := d.prevWordStarts(m.vs, 2)
-		if len(ws) == 2 && ws[1] > sentStart && d.upperAt(ws[0]) && d.upperAt(ws[1]) && !d.actorEndsAt(m.vs) {
+		sentStart, _ := d.sentView(m.sent)
+		ws, k := d.prevWordStarts(m.vs, 2)
+		if k == 2 && ws[1] > sentStart && d.upperAt(ws[0]) && d.upperAt(ws[1]) && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
 		}
 	}
@@ -184,7 +254,7 @@ func (d *doc) dropSurnames() {
 	}
 	kept := d.ments[:0]
 	for _, m := range d.ments {
-		if d.nameLike(m) && names[d.vstr[m.vs:m.ve]] && !(m.sent == 0 && d.isTitle(0)) {
+		if d.nameLike(m) && names[d.vstr[m.vs:m.ve]] && !(d.isTitle(m.sent)) {
 			continue
 		}
 		kept = append(kept, m)
@@ -208,27 +278,27 @@ func (d *doc) nameLike(m mention) bool {
 	return !strings.ContainsAny(w, " .-") && countUpper(w) == 1
 }
 
-// prevWordStarts returns the view offsets of up to n words before vs,
-// nearest first, stopping at punctuation.
-func (d *doc) prevWordStarts(vs, n int) []int {
-	var out []int
+// prevWordStarts returns the view offsets of up to n (at most 3) words
+// before vs, nearest first, stopping at punctuation; k of them are set.
+func (d *doc) prevWordStarts(vs, n int) (ws [3]int, k int) {
 	i := vs
-	for len(out) < n {
-		k := i
-		for k > 0 && d.v.b[k-1] == ' ' {
-			k--
+	for k < n {
+		e := i
+		for e > 0 && d.v.b[e-1] == ' ' {
+			e--
 		}
-		j := k
+		j := e
 		for j > 0 && lexicon.IsWordByte(d.v.b[j-1]) {
 			j--
 		}
-		if j == k {
+		if j == e {
 			break
 		}
-		out = append(out, j)
+		ws[k] = j
+		k++
 		i = j
 	}
-	return out
+	return ws, k
 }
 
 func (d *doc) upperAt(vs int) bool {
@@ -263,11 +333,13 @@ func pick(ps []payload) (payload, bool) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// prevWords returns up to two words before view offset vs, skipping "the".
+// prevWords returns up to two words before view offset vs, skipping "the":
+// w1 the nearest, w2 the two as a phrase ("visit to").
 func (d *doc) prevWords(vs int) (w1, w2 string) {
-	words := make([]string, 0, 3)
+	var start, end [2]int // of the words kept, nearest first
+	n := 0
 	i := vs
-	for len(words) < 3 {
+	for n < 2 {
 		for i > 0 && d.v.b[i-1] == ' ' {
 			i--
 		}
@@ -279,20 +351,23 @@ func (d *doc) prevWords(vs int) (w1, w2 string) {
 			break
 		}
 		w := d.vstr[j:i]
-		i = j
-		if w == "the" && len(words) == 0 {
+		if w == "the" && n == 0 {
+			i = j
 			continue
 		}
-		words = append(words, w)
-		if len(words) == 2 {
-			break
+		start[n], end[n] = j, i
+		n++
+		i = j
+	}
+	if n > 0 {
+		w1 = d.vstr[start[0]:end[0]]
+	}
+	if n > 1 {
+		if start[0]-end[1] == 1 {
+			w2 = d.vstr[start[1]:end[0]] // "visit to": one space between
+		} else {
+			w2 = d.vstr[start[1]:end[1]] + " " + w1
 		}
-	}
-	if len(words) > 0 {
-		w1 = words[0]
-	}
-	if len(words) > 1 {
-		w2 = words[1] + " " + words[0]
 	}
 	return
 }
@@ -306,7 +381,7 @@ func (d *doc) locative(vs int) (place, dest bool) {
 		k--
 	}
 	if k > 0 && d.v.b[k-1] == ',' {
-		if ws := d.prevWordStarts(k-1, 2); len(ws) == 2 && d.upperAt(ws[0]) {
+		if ws, n := d.prevWordStarts(k-1, 2); n == 2 && d.upperAt(ws[0]) {
 			w := strings.TrimSpace(string(d.v.b[ws[1]:ws[0]]))
 			if d.e.locative[w] {
 				return true, d.e.destination[w]
@@ -325,7 +400,7 @@ func (d *doc) locative(vs int) (place, dest bool) {
 
 // startsSentence reports a mention that opens sentence si.
 func (d *doc) startsSentence(si, vs int) bool {
-	lo, _ := d.viewRange(d.sents[si].span)
+	lo, _ := d.sentView(si)
 	return vs == lo
 }
 
@@ -340,17 +415,17 @@ func (d *doc) followedBy(ve int, s string) bool {
 // numberBefore reads a count just before view offset vs: "29", "more than
 // 80", "45 foreign", "eight".
 func (d *doc) numberBefore(vs int) (n int, ok bool, at int) {
-	ws := d.prevWordStarts(vs, 3)
-	if len(ws) == 0 {
+	ws, k := d.prevWordStarts(vs, 3)
+	if k == 0 {
 		return 0, false, vs
 	}
-	w1 := strings.TrimSpace(string(d.v.b[ws[0]:vs]))
+	w1 := strings.TrimSpace(d.vstr[ws[0]:vs])
 	n, ok = atoi(w1)
 	if !ok {
 		return 0, false, vs
 	}
 	at = ws[0]
-	if len(ws) == 3 && strings.TrimSpace(string(d.v.b[ws[2]:ws[0]])) == "more than" {
+	if k == 3 && strings.TrimSpace(d.vstr[ws[2]:ws[0]]) == "more than" {
 		at = ws[2] // "with more than 80 countries"
 	}
 	return n, true, at
@@ -380,6 +455,7 @@ func (d *doc) bindGenerics() {
 					g := d.gap(p.ve, m.vs)
 					if g == "" || g == "'s" || g == "'" || g == "s" {
 						p.modifier = true
+						m.svs = p.vs
 						d.bindGeneric(mi, p.proj)
 						continue
 					}
@@ -450,7 +526,7 @@ func (d *doc) salience() {
 		if m.place {
 			w = 1 // "in Hanoi": the article is likely about its country, but less
 		}
-		if m.sent == 0 && d.isTitle(0) {
+		if d.isTitle(m.sent) {
 			w *= 3
 		}
 		score[m.proj] += w
@@ -476,14 +552,108 @@ func (d *doc) salience() {
 	}
 }
 
-// isTitle reports whether sentence si is a headline: the first line,
-// short and without a full stop.
-func (d *doc) isTitle(si int) bool {
-	if si != 0 || len(d.sents) == 0 {
-		return false
+// isTitle reports whether sentence si is the article's headline (see
+// findTitle).
+func (d *doc) isTitle(si int) bool { return si == d.title && si >= 0 }
+
+// titleLines is how many non-empty lines may come before the headline
+// (date stamps, page headers).
+const titleLines = 4
+
+// findTitle sets d.title, the sentence that is the article's headline, or
+// -1. A headline is not body text: it states relations without context,
+// in a telegraphic present ("Vietnam, Indonesia agree to boost naval
+// cooperation"). A relation the body states too takes its evidence from
+// the body (addRel); a relation stated only in the headline is kept with
+// the headline as evidence. Either way the headline's statement has the
+// status of its own cues ("agree to boost": planned), and counts in rule 6
+// like any sentence's.
+//
+// When the article has a title (front matter or article.Infer) and one of
+// the first lines is that title, the line is the headline, cut off as a
+// sentence of its own even where the text is hard-wrapped and a line break
+// does not end a sentence; the body after it starts a new paragraph.
+// Without a title, the first sentence is the headline when it is short and
+// does not end with a full stop.
+func (d *doc) findTitle() {
+	d.title = -1
+	if len(d.sents) == 0 {
+		return
 	}
-	s := d.text[d.sents[0].start:d.sents[0].end]
-	return len(s) < 140 && !strings.ContainsAny(s[len(s)-1:], ".!?")
+	if d.a.Title == "" {
+		s := d.text[d.sents[0].start:d.sents[0].end]
+		if len(s) < 140 && !strings.ContainsAny(s[len(s)-1:], ".!?") {
+			d.title = 0
+		}
+		return
+	}
+	ts, te, skip, ok := titleLine(d.text, d.a.Title)
+	if !ok {
+		return
+	}
+	out := d.split[:0]
+	shift := 0
+	for _, s := range d.sents {
+		s.para += shift
+		if s.end <= ts || s.start >= skip || s.start >= ts && s.end <= te && d.title >= 0 {
+			// before or after the title, or a second sentence of it
+			out = append(out, s)
+			continue
+		}
+		// s overlaps the title line or its copies: cut it into what comes
+		// before, the title, and what follows the copies (a new paragraph)
+		if a, b := trimSpan(d.text, s.start, ts); b > a {
+			out = append(out, sentence{span{a, b}, s.para})
+		}
+		if a, b := trimSpan(d.text, max(s.start, ts), min(s.end, te)); b > a && d.title < 0 {
+			d.title = len(out)
+			out = append(out, sentence{span{a, b}, s.para})
+		}
+		if a, b := trimSpan(d.text, max(s.start, skip), s.end); b > a {
+			shift++
+			out = append(out, sentence{span{a, b}, s.para + 1})
+		}
+	}
+	d.split, d.sents = d.sents, out
+}
+
+// titleLine finds the title among the first non-empty lines of text: the
+// line that reads title once Markdown heading marks are dropped and white
+// space collapsed (as article.Infer cleans it). skip is where the body
+// starts: after the title, and after copies of it on the next lines (a
+// headline printed twice).
+func titleLine(text, title string) (start, end, skip int, ok bool) {
+	isTitle := func(line string) bool {
+		return normalizeSpace(strings.TrimLeft(strings.TrimSpace(line), "#")) == title
+	}
+	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
+		line, next := nextLine(text, i)
+		if strings.TrimSpace(line) == "" {
+			n--
+		} else if isTitle(line) {
+			start, end = trimSpan(text, i, i+len(line))
+			skip = end
+			for next < len(text) {
+				l, nn := nextLine(text, next)
+				if !isTitle(l) {
+					break
+				}
+				skip, next = next+len(l), nn
+			}
+			return start, end, skip, true
+		}
+		i = next
+	}
+	return 0, 0, 0, false
+}
+
+// nextLine returns the line of text starting at i, without its line
+// break, and where the next one starts.
+func nextLine(text string, i int) (line string, next int) {
+	if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+		return text[i : i+j], i + j + 1
+	}
+	return text[i:], len(text)
 }
 
 // resolveGenerics gives unbound generic agencies ("the army") the home
@@ -525,16 +695,20 @@ func (m mention) arg() arg {
 	return arg{ent: m.ent, proj: m.proj, label: m.label, count: m.count, vs: m.vs, dest: m.dest}
 }
 
-// result assembles the extraction.
+// result assembles the extraction: the relations, PART_OF for each agency
+// they use, and the entities of both, with their aliases; sorted as
+// model.Extraction.Sort sorts (one article, (type, from, to) unique), but
+// through pointers, not by swapping whole relations.
 func (d *doc) result() model.Extraction {
-	x := model.Extraction{Articles: []model.ArticleRef{d.a.Ref()}, Entities: []model.Entity{}, Relations: []model.Relation{}}
-	used := map[string]bool{}
+	rels := make([]*model.Relation, 0, len(d.order)+4)
+	ids := d.ids[:0]
 	for _, k := range d.order {
 		r := d.rels[k]
-		used[r.From], used[r.To] = true, true
-		x.Relations = append(x.Relations, *r)
+		rels = append(rels, r)
+		ids = append(ids, r.From, r.To)
 	}
-	ids := sortedKeys(used)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	for _, id := range ids {
 		ent := d.ents[id]
 		if ent.Label == model.Agency {
@@ -542,21 +716,65 @@ func (d *doc) result() model.Extraction {
 				c, _ := d.e.lex.Actor(ent.Country)
 				d.addEntity(c.ID, c.Name, c.Label, c.Country)
 			}
-			used[ent.Country] = true
-			x.Relations = append(x.Relations, model.Relation{
+			ids = append(ids, ent.Country)
+			rels = append(rels, &model.Relation{
 				Type: model.PartOf, From: id, To: ent.Country, Status: model.Established,
 				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[id]),
 			})
 		}
 	}
-	for _, id := range sortedKeys(used) {
-		x.Entities = append(x.Entities, d.ents[id])
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	d.ids = ids
+	slices.SortFunc(rels, func(a, b *model.Relation) int {
+		if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.From, b.From); c != 0 {
+			return c
+		}
+		return strings.Compare(a.To, b.To)
+	})
+	x := model.Extraction{
+		Articles:  []model.ArticleRef{d.a.Ref()},
+		Entities:  make([]model.Entity, len(ids)),
+		Relations: make([]model.Relation, len(rels)),
 	}
-	x.Sort()
+	for i, r := range rels {
+		x.Relations[i] = *r
+	}
+	for i, id := range ids {
+		x.Entities[i] = d.ents[id]
+		x.Entities[i].Aliases = d.aliases(id)
+	}
 	return x
 }
 
+// aliases returns the surface forms of entity id: the lexicon's name,
+// aliases and demonyms for an actor it knows (precomputed in New, shared:
+// read-only), else, for a group or a generic agency, its name and the
+// phrases the article calls it by ("Thai navy", "neighbouring countries").
+func (d *doc) aliases(id string) []string {
+	if as, ok := d.e.aliases[id]; ok {
+		return as
+	}
+	out := []string{d.ents[id].Name}
+	for _, m := range d.ments {
+		if m.ent == id && (m.kind == pGeneric || m.kind == pGroup) {
+			out = append(out, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+		}
+	}
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
+}
+
+// sentenceText is the evidence form of sentence si, made once per
+// sentence.
 func (d *doc) sentenceText(si int) string {
+	if t := d.stext[si]; t != "" {
+		return t
+	}
 	s := d.sents[si]
-	return normalizeSpace(d.text[s.start:s.end])
+	d.stext[si] = normalizeSpace(d.text[s.start:s.end])
+	return d.stext[si]
 }

@@ -12,9 +12,11 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
@@ -26,16 +28,22 @@ type Extractor struct {
 	lex     *lexicon.Lexicon
 	phrases matcher // actors, generics, groups, pair references, places; triggers and cues
 
-	locative    map[string]bool   // one- or two-word phrases before a place
-	destination map[string]bool   // locatives that make a visit's destination
-	kindAgency  map[[2]string]int // (country, kind) -> named agency index
+	locative    map[string]bool     // one- or two-word phrases before a place
+	destination map[string]bool     // locatives that make a visit's destination
+	kindAgency  map[[2]string]int   // (country, kind) -> named agency index
+	aliases     map[string][]string // actor id -> its name, aliases and demonyms, sorted, deduplicated
+	groupIDs    []string            // group index -> entity id ("group-neighbouring-countries")
+
+	docs sync.Pool // *doc: buffers of finished extractions, reused
 }
 
 // New compiles the lexicon's phrases into one matcher.
 func New(lex *lexicon.Lexicon) *Extractor {
-	e := &Extractor{lex: lex, locative: map[string]bool{}, destination: map[string]bool{}, kindAgency: map[[2]string]int{}}
+	e := &Extractor{lex: lex, locative: map[string]bool{}, destination: map[string]bool{}, kindAgency: map[[2]string]int{},
+		aliases: make(map[string][]string, len(lex.Actors))}
 	eb := newMatcherBuilder()
 	for i, a := range lex.Actors {
+		e.aliases[a.ID] = actorAliases(a)
 		names := append([]string{a.Name}, a.Aliases...)
 		for _, n := range names {
 			eb.add(n, payload{kind: pActor, index: i, upper: acronymUppers(n), proper: startsUpper(n)})
@@ -56,6 +64,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 		}
 	}
 	for i, g := range lex.Groups {
+		e.groupIDs = append(e.groupIDs, "group-"+lexicon.Slug(g.Name))
 		plain := map[string]bool{}
 		for _, p := range g.Phrases {
 			if !strings.Contains(p, "#") {
@@ -112,6 +121,9 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	for _, p := range lex.Transfer {
 		cb.add(p, payload{kind: pTransfer})
 	}
+	for _, p := range lex.Give {
+		cb.add(p, payload{kind: pGive})
+	}
 	for area, ps := range lex.Areas {
 		for _, p := range ps {
 			cb.add(p, payload{kind: pArea, label: area})
@@ -134,6 +146,19 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	return e
 }
 
+// actorAliases are the surface forms of an actor for search indexes and
+// alias matching: its canonical name, aliases and demonyms ("Viet Nam",
+// "Vietnamese"), sorted and deduplicated. Capitals are left out: "Hanoi"
+// names the country only as a metonym.
+func actorAliases(a lexicon.Actor) []string {
+	out := make([]string, 0, 1+len(a.Aliases)+len(a.Demonyms))
+	out = append(out, a.Name)
+	out = append(out, a.Aliases...)
+	out = append(out, a.Demonyms...)
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
+}
+
 func startsUpper(s string) bool {
 	for _, r := range s {
 		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
@@ -145,7 +170,8 @@ func startsUpper(s string) bool {
 // relations use (with PART_OF targets) and the relations, one per (from,
 // type, to), canonical, in a stable order.
 func (e *Extractor) Extract(a model.Article) model.Extraction {
-	d := e.newDoc(a)
+	d := e.getDoc(a)
+	defer e.putDoc(d)
 	d.mentions()
 	d.salience()
 	d.resolveGenerics()
@@ -157,9 +183,12 @@ func (e *Extractor) Extract(a model.Article) model.Extraction {
 
 // atoi parses a count: digits or a small number word.
 func atoi(s string) (int, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, true
+	s = strings.TrimSpace(s)
+	if s != "" && isDigit(rune(s[0])) {
+		if n, err := strconv.Atoi(strings.ReplaceAll(s, ",", "")); err == nil {
+			return n, true
+		}
+		return 0, false
 	}
 	n, ok := numberWords[s]
 	return n, ok

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -92,7 +93,8 @@ func TestMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := testExtractor.newDoc(model.Article{ID: "t", Text: tt.text})
+			d := testExtractor.getDoc(model.Article{ID: "t", Text: tt.text})
+			defer testExtractor.putDoc(d)
 			d.mentions()
 			var got []string
 			for _, m := range d.ments {
@@ -161,6 +163,19 @@ func TestRelations(t *testing.T) {
 		{"ties with a bloc one belongs to are not bilateral",
 			"Malaysia boosted defence ties with ASEAN partners and the European Union.",
 			[]string{"DEFENCE_COOPERATION european-union>malaysia established"}},
+		{"giving hardware is a transfer",
+			"Korea has provided Cambodia with three patrol vessels under an aid scheme. Peru gave Chile two helicopters. Spain granted Morocco new radars.",
+			[]string{"DEFENCE_INDUSTRY cambodia>south-korea established", "DEFENCE_INDUSTRY chile>peru established", "DEFENCE_INDUSTRY morocco>spain established"}},
+		{"giving is a transfer only with hardware close after it",
+			"Norway provided logistics support for Kenyan personnel and their equipment.",
+			nil},
+		{"patrol vessels are hardware, not a patrol",
+			"Japan handed over patrol vessels to the Philippines.",
+			[]string{"DEFENCE_INDUSTRY japan>philippines established"}},
+		{"the pair as subject of membership and peacekeeping",
+			"Cambodia and Laos signed a defence cooperation pact. Both countries are members of ASEAN and have taken part in United Nations peacekeeping operations.",
+			[]string{"DEFENCE_COOPERATION cambodia>laos established", "MEMBER_OF cambodia>asean established", "MEMBER_OF laos>asean established",
+				"PEACEKEEPING cambodia>united-nations established", "PEACEKEEPING laos>united-nations established"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -364,4 +379,112 @@ func FuzzExtract(f *testing.F) {
 		a := model.Article{ID: "fuzz", Text: text}
 		checkContract(t, a, testExtractor.Extract(a))
 	})
+}
+
+func TestNormalizeSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"already normal.", "already normal."},
+		{"two  spaces", "two spaces"},
+		{" leading", "leading"},
+		{"trailing ", "trailing"},
+		{"line\nbreak\tand tab", "line break and tab"},
+		{"no\u00a0break space", "no break space"},
+		{"curly ’quotes’ stay", "curly ’quotes’ stay"},
+	}
+	for _, tt := range tests {
+		if got := normalizeSpace(tt.in); got != tt.want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestHeadline checks the headline policy (findTitle): the body gives the
+// evidence of what it states too; the headline's status comes from its own
+// cues; a relation stated only by the headline is kept; and a headline
+// line is cut off from hard-wrapped body text.
+func TestHeadline(t *testing.T) {
+	wrapped := "Peru, Chile agree to boost naval cooperation\n" +
+		"Lima - Peruvian and Chilean naval officers met in Lima on Friday and\n" +
+		"reviewed the naval cooperation between Peru and Chile, which has grown\n" +
+		"steadily since the two navies first held joint drills near the border\n" +
+		"in the Pacific Ocean many years ago, the Peruvian navy said today.\n"
+	wrappedBody := normalizeSpace(wrapped[strings.IndexByte(wrapped, '\n'):])
+	tests := []struct {
+		name, title, text string
+		want              []string // "TYPE from>to status | evidence"
+	}{
+		{"body evidence, headline status counts",
+			"Peru, Chile agree to boost naval cooperation",
+			"Peru, Chile agree to boost naval cooperation\n\nPeru and Chile will hold more joint exercises. Naval cooperation between Peru and Chile has grown.\n",
+			[]string{"DEFENCE_COOPERATION chile>peru established | Naval cooperation between Peru and Chile has grown.",
+				"EXERCISE chile>peru planned | Peru and Chile will hold more joint exercises."}},
+		{"headline only: kept, with its own cues",
+			"Peru, Chile agree to boost naval cooperation",
+			"Peru, Chile agree to boost naval cooperation\n\nOfficers of both navies met in Lima.\n",
+			[]string{"DEFENCE_COOPERATION chile>peru planned | Peru, Chile agree to boost naval cooperation"}},
+		{"a headline printed twice is one headline",
+			"Peru, Chile agree to boost naval cooperation",
+			"Peru, Chile agree to boost naval cooperation\nPeru, Chile agree to boost naval cooperation\nLima - Peru and Chile agreed on Friday to boost naval cooperation.\n",
+			[]string{"DEFENCE_COOPERATION chile>peru planned | Lima - Peru and Chile agreed on Friday to boost naval cooperation."}},
+		{"headline cut off from hard-wrapped text",
+			"Peru, Chile agree to boost naval cooperation", wrapped,
+			[]string{"DEFENCE_COOPERATION chile>peru established | " + wrappedBody, "EXERCISE chile>peru established | " + wrappedBody}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := testExtractor.Extract(model.Article{ID: "t", Title: tt.title, Text: tt.text})
+			var got []string
+			for _, r := range x.Relations {
+				if r.Type == model.PartOf || r.Type == model.Exchange {
+					continue
+				}
+				got = append(got, string(r.Type)+" "+r.From+">"+r.To+" "+string(r.Status)+" | "+r.Sentence)
+			}
+			if !sameSet(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAliases checks Entity.Aliases: the lexicon's names and demonyms of
+// an actor; the phrases the article used for a group or a generic agency.
+func TestAliases(t *testing.T) {
+	x := extractText(t, "Viet Nam will set up a hotline between the Vietnam People's Navy and the Thai navy. Vietnam maintains hotlines with neighbouring countries. The Lao navy keeps a hotline with the Thai navy.")
+	got := map[string][]string{}
+	for _, e := range x.Entities {
+		got[e.ID] = e.Aliases
+	}
+	tests := []struct {
+		id   string
+		want []string // must be among the aliases
+		not  []string // must not be
+	}{
+		{"vietnam", []string{"Viet Nam", "Vietnam", "Vietnamese"}, []string{"Hanoi"}},
+		{"thailand", []string{"Thailand", "Thai"}, nil},
+		{"vietnam-peoples-navy", []string{"Vietnam People's Navy", "Viet Nam People's Navy"}, nil},
+		{"group-neighbouring-countries", []string{"neighbouring countries"}, nil},
+		{"laos-navy", []string{"Laos Navy", "Lao navy"}, nil},
+	}
+	for _, tt := range tests {
+		as, ok := got[tt.id]
+		if !ok {
+			t.Errorf("no entity %s in %v", tt.id, got)
+			continue
+		}
+		if !slices.IsSorted(as) || len(slices.Compact(slices.Clone(as))) != len(as) {
+			t.Errorf("%s: aliases %q not sorted and unique", tt.id, as)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(as, w) {
+				t.Errorf("%s: aliases %q lack %q", tt.id, as, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(as, w) {
+				t.Errorf("%s: aliases %q hold %q", tt.id, as, w)
+			}
+		}
+	}
 }

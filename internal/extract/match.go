@@ -1,13 +1,12 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
-
+	"github.com/relgraph/relgraph/internal/extract/aho"
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
 )
@@ -34,6 +33,7 @@ const (
 	pLevel                           // DIALOGUE/PARTNERSHIP level
 	pHardware                        // military hardware
 	pTransfer                        // transfer word
+	pGive                            // giving word: a transfer with hardware close after it
 )
 
 type payload struct {
@@ -52,7 +52,7 @@ type payload struct {
 // matcher finds phrases of one automaton in a view: word-bounded,
 // non-overlapping, longest first.
 type matcher struct {
-	ac       ahocorasick.AhoCorasick
+	ac       *aho.Automaton
 	payloads [][]payload // by pattern index
 	anyStart []bool      // pattern may start inside a word (long triggers)
 }
@@ -104,27 +104,24 @@ func (b *matcherBuilder) build() matcher {
 				}
 			}
 		}
+		suppress := hasKind(b.payloads[i], pSuppress)
 		for j, stem := range b.patterns {
-			if i == j || len(stem) >= len(pat) || !strings.HasPrefix(pat, stem) || hasKind(b.payloads[i], pSuppress) ||
-				strings.ContainsAny(pat[len(stem):], " -") {
+			if i == j || len(stem) >= len(pat) || !strings.HasPrefix(pat, stem) || strings.ContainsAny(pat[len(stem):], " -") {
 				continue
 			}
 			for _, p := range b.payloads[j] {
-				if p.stem && !hasPayload(b.payloads[i], p) {
+				// a suppress phrase hides the triggers it holds, not what
+				// else it is ("patrol vessels": no patrol, but hardware)
+				if p.stem && !(suppress && p.kind == pTrigger) && !hasPayload(b.payloads[i], p) {
 					b.payloads[i] = append(b.payloads[i], p)
 				}
 			}
 		}
 	}
-	// Standard semantics with overlapping iteration report every phrase
-	// ending at every position in one pass over the text (linear in the
-	// text plus the matches); find then keeps the longest word-bounded ones.
-	builder := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		MatchKind: ahocorasick.StandardMatch,
-		DFA:       true,
-	})
-	ac := builder.Build(b.patterns)
-	m := matcher{ac: ac, payloads: b.payloads, anyStart: make([]bool, len(b.patterns))}
+	// The automaton reports every phrase ending at every position in one
+	// pass over the text (linear in the text plus the matches); find then
+	// keeps the longest word-bounded ones.
+	m := matcher{ac: aho.Compile(b.patterns), payloads: b.payloads, anyStart: make([]bool, len(b.patterns))}
 	for i, pat := range b.patterns {
 		for _, p := range b.payloads[i] {
 			if p.kind == pTrigger && len(pat) >= 7 {
@@ -168,10 +165,17 @@ func acronymUppers(alias string) int {
 }
 
 // hit is one phrase found: its view range and payloads.
+//
+// It is small (the hits of an article are sorted): the payloads are
+// pool[p0:p1] of the pool find returns.
 type hit struct {
-	vs, ve   int
-	payloads []payload
+	vs, ve int32
+	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
+	p0, p1 int32
 }
+
+// payloads returns the payloads of h in pool.
+func (h hit) payloads(pool []payload) []payload { return pool[h.p0:h.p1:h.p1] }
 
 // isCue reports the class of a payload: triggers and cues, as opposed to
 // actors, groups, pair references and places. Each class has its own
@@ -183,17 +187,18 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // etc., then triggers and cues): the longest among overlapping hits, each
 // checked for word boundaries. text is the original, used to check
 // capitals.
-func (m *matcher) find(v *view, text string) (ents, cues []hit) {
-	ec, cc := make([]hit, 0, len(v.b)/64), make([]hit, 0, len(v.b)/32)
-	pool := make([]payload, 0, len(v.b)/32) // backing store of the hits' payloads
-	it := m.ac.IterOverlappingByte(v.b)
-	for mt := it.Next(); mt != nil; mt = it.Next() {
-		s, e, pi := mt.Start(), mt.End(), mt.Pattern()
+//
+// The hits are appended to ec and cc, their payloads to pool (the
+// caller's buffers, returned grown); a hit's payloads are in the pool
+// returned (hit.payloads).
+func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload) (ents, cues []hit, payloads []payload) {
+	m.ac.EachAny(v.b, func(pi, s, e int) bool {
 		startOK := s == 0 || !lexicon.IsWordByte(v.b[s-1])
 		if !startOK && !m.anyStart[pi] {
-			continue
+			return true
 		}
 		endWord := e < len(v.b) && lexicon.IsWordByte(v.b[e])
+		end := e
 		e0 := len(pool)
 		for _, p := range m.payloads[pi] {
 			if !p.isCue() && m.valid(p, v, text, s, e, startOK, endWord) {
@@ -206,20 +211,21 @@ func (m *matcher) find(v *view, text string) (ents, cues []hit) {
 				pool = append(pool, p)
 			}
 		}
-		eps, cps := pool[e0:c0:c0], pool[c0:len(pool):len(pool)]
-		if endWord && (len(eps) > 0 || len(cps) > 0) { // a stem: the hit runs to the end of its word
+		c1 := len(pool)
+		if endWord && c1 > e0 { // a stem: the hit runs to the end of its word
 			for e < len(v.b) && lexicon.IsWordByte(v.b[e]) {
 				e++
 			}
 		}
-		if len(eps) > 0 {
-			ec = append(ec, hit{s, e, eps})
+		if c0 > e0 {
+			ec = append(ec, hit{int32(s), int32(e), int32(end), int32(e0), int32(c0)})
 		}
-		if len(cps) > 0 {
-			cc = append(cc, hit{s, e, cps})
+		if c1 > c0 {
+			cc = append(cc, hit{int32(s), int32(e), int32(end), int32(c0), int32(c1)})
 		}
-	}
-	return longest(ec), longest(cc)
+		return true
+	})
+	return longest(ec), longest(cc), pool
 }
 
 // valid checks a payload's conditions at a hit: stems may end inside a
@@ -245,14 +251,20 @@ func (m *matcher) valid(p payload, v *view, text string, s, e int, startOK, endW
 
 // longest keeps, among overlapping hits, the leftmost longest ones.
 func longest(cands []hit) []hit {
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].vs != cands[j].vs {
-			return cands[i].vs < cands[j].vs
+	// the automaton reports hits in no particular order: sort them by
+	// start, the longest first, and among stems run on to the same word
+	// end the shortest phrase first (unique keys: the order is total)
+	slices.SortFunc(cands, func(a, b hit) int {
+		if a.vs != b.vs {
+			return int(a.vs - b.vs)
 		}
-		return cands[i].ve > cands[j].ve
+		if a.ve != b.ve {
+			return int(b.ve - a.ve)
+		}
+		return int(a.end - b.end)
 	})
 	out := cands[:0]
-	last := -1
+	last := int32(-1)
 	for i := 0; i < len(cands); i++ {
 		c := cands[i]
 		if c.vs < last {

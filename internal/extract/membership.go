@@ -93,7 +93,7 @@ func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
 		st = model.Established // membership is a state; "need to support at the ADMM" presumes it
 	}
 	if future {
-		_, end := d.viewRange(d.sents[si].span)
+		_, end := d.sentView(si)
 		st = d.status(si, end)
 		if d.hasCue(si, pPlanned) {
 			st = model.Planned

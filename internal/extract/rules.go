@@ -29,7 +29,7 @@ func (d *doc) sentenceRelations(si int) {
 		}
 		if hasKind(c.ps, pHardware) {
 			lo, hi := d.clause(si, c.vs)
-			if d.cueIn(si, pTransfer, lo, hi) {
+			if d.cueIn(si, pTransfer, lo, hi) || d.givenBefore(si, c, lo) {
 				d.symmetric(si, c, payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
 			}
 		}
@@ -101,6 +101,23 @@ func (d *doc) symmetric(si int, c cue, p payload) {
 			}
 		})
 	}
+}
+
+// giveReach bounds, in view bytes, the gap between a giving word and the
+// hardware it gives: the recipient and a number fit ("provided Vietnam
+// with two patrol vessels"), a whole phrase does not.
+const giveReach = 40
+
+// givenBefore reports a giving word shortly before hardware cue c, in its
+// clause: "gave Laos two helicopters".
+func (d *doc) givenBefore(si int, c cue, lo int) bool {
+	for _, ci := range d.cuesIn(si, max(lo, c.vs-giveReach-30), c.vs) {
+		g := d.cues[ci]
+		if g.ve <= c.vs && c.vs-g.ve <= giveReach && hasKind(g.ps, pGive) {
+			return true
+		}
+	}
+	return false
 }
 
 // followedByOtherTrigger reports "cooperation in training", "ties in
@@ -183,11 +200,21 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 		from, to = to, from
 	}
 	k := relKey{from, t, to}
+	title := d.isTitle(si)
 	r, ok := d.rels[k]
 	if !ok {
 		r = &model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)}
 		d.rels[k] = r
 		d.order = append(d.order, k)
+		if title {
+			d.titleOnly[k] = true
+		}
+	} else if !title && d.titleOnly[k] {
+		// the body states what the headline said: its sentence is the
+		// evidence; the headline's status, from its own cues, still counts
+		// (rule 6: established if any sentence says so)
+		delete(d.titleOnly, k)
+		r.Sentence = d.sentenceText(si)
 	}
 	if st == model.Established {
 		r.Status = model.Established
@@ -200,7 +227,7 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	}
 	for _, x := range []arg{a, b} {
 		if x.label == model.Agency {
-			if _, ok := d.partOf[x.ent]; !ok {
+			if first, ok := d.partOf[x.ent]; !ok || d.isTitle(first) && !title {
 				d.partOf[x.ent] = si
 			}
 		}

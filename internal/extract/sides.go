@@ -59,7 +59,7 @@ func (d *doc) participants(si int, dest, orgs bool) []arg {
 // clauses end at ';' and before ", where", ", which", ", while", ", as",
 // "amid" — what follows them is background, not the statement's sides.
 func (d *doc) clause(si, pos int) (int, int) {
-	lo, hi := d.viewRange(d.sents[si].span)
+	lo, hi := d.sentView(si)
 	lo, hi = max(lo, pos-reach), min(hi, pos+reach)
 	for _, at := range d.clauseMarks(si) { // few per sentence
 		if at < pos && at+1 > lo {
@@ -75,28 +75,38 @@ func (d *doc) clause(si, pos int) (int, int) {
 // clauseMarks returns the view offsets of the clause boundaries of
 // sentence si, computed once per sentence.
 func (d *doc) clauseMarks(si int) []int {
-	if d.marks == nil {
-		d.marks = make([][]int, len(d.sents))
-		d.marked = make([]bool, len(d.sents))
-	}
 	if d.marked[si] {
 		return d.marks[si]
 	}
-	vs, ve := d.viewRange(d.sents[si].span)
+	vs, ve := d.sentView(si)
 	seg := d.vstr[vs:ve]
-	var out []int
-	for _, mk := range clauseMarks {
-		for off := 0; ; {
-			k := strings.Index(seg[off:], mk)
-			if k < 0 {
+	out := d.marks[si][:0]
+	for off := 0; ; { // one pass for the marks that start with ',' or ';'
+		k := strings.IndexAny(seg[off:], ",;")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		for _, mk := range clauseMarks {
+			if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
+				out = append(out, vs+at)
 				break
 			}
-			out = append(out, vs+off+k)
-			off += k + len(mk)
 		}
+		off = at + 1
+	}
+	for off := 0; ; { // and one for the others
+		k := strings.Index(seg[off:], amid)
+		if k < 0 {
+			break
+		}
+		out = append(out, vs+off+k)
+		off += k + len(amid)
 	}
 	// a trailing reporting clause: "..., a Czech government source told Reuters."
-	if k := strings.LastIndex(seg, ", "); k >= 0 && len(seg)-k < 90 {
+	from := max(0, len(seg)-89) // only a comma in the last 89 bytes counts
+	if k := strings.LastIndex(seg[from:], ", "); k >= 0 {
+		k += from
 		tail := seg[k:]
 		for _, v := range reportingVerbs {
 			if strings.Contains(tail, v) {
@@ -111,16 +121,22 @@ func (d *doc) clauseMarks(si int) []int {
 
 var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
 
-var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", " amid ", ", whereas "}
+var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", ", whereas "}
+
+// amid is the clause mark that does not start with punctuation.
+const amid = " amid "
 
 func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
 	var out []arg
-	seen := map[string]bool{}
 	add := func(a arg) {
-		if a.proj == "" || seen[a.proj] {
+		if a.proj == "" {
 			return
 		}
-		seen[a.proj] = true
+		for _, o := range out { // a sentence names few actors
+			if o.proj == a.proj {
+				return
+			}
+		}
 		out = append(out, a)
 	}
 	for _, mi := range d.mentionsIn(si, lo, hi) {
@@ -320,14 +336,17 @@ func (d *doc) introducedBy(vs, n int, words ...string) bool {
 
 // heads are the sentence's mentions without the countries that only name
 // an agency after them ("Thai" in "the Thai navy").
+//
+// The result is valid until the next call (it reuses d.headBuf).
 func (d *doc) heads(si, lo, hi int) []int {
 	ids := d.mentionsIn(si, lo, hi)
-	out := make([]int, 0, len(ids))
+	out := d.headBuf[:0]
 	for _, mi := range ids {
 		if !d.ments[mi].modifier {
 			out = append(out, mi)
 		}
 	}
+	d.headBuf = out
 	return out
 }
 
@@ -374,6 +393,16 @@ func (d *doc) viewRange(s span) (int, int) {
 	lo := searchOff(d.v.off, s.start)
 	hi := searchOff(d.v.off, s.end)
 	return lo, hi
+}
+
+// sentView returns the view range of sentence si, mapped once per
+// sentence.
+func (d *doc) sentView(si int) (int, int) {
+	r := &d.sview[si]
+	if r.end == 0 {
+		r.start, r.end = d.viewRange(d.sents[si].span)
+	}
+	return r.start, r.end
 }
 
 func searchOff(off []int32, o int) int {

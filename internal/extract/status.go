@@ -60,7 +60,7 @@ func (d *doc) status(si int, pos int) model.Status {
 var ordinals = []string{"first,", "firstly,", "second,", "secondly,", "third,", "thirdly,", "fourth,", "fourthly,", "fifth,", "sixth,", "finally,", "lastly,"}
 
 func (d *doc) ordinalItem(si int) (first, ok bool) {
-	vs, ve := d.viewRange(d.sents[si].span)
+	vs, ve := d.sentView(si)
 	seg := d.vstr[vs:ve]
 	for _, o := range ordinals {
 		if strings.HasPrefix(seg, o) {
@@ -100,7 +100,7 @@ func (d *doc) enumLead(si int) bool {
 			if k == 0 {
 				return false
 			}
-			_, end := d.viewRange(d.sents[k-1].span)
+			_, end := d.sentView(k - 1)
 			return d.hasCue(k-1, pPlanned) && d.status(k-1, end) == model.Planned
 		}
 	}
@@ -140,6 +140,16 @@ func (d *doc) sinceIf(st model.Status, si, pos int) string {
 // since finds "since 2006", "since May 2010", or "established/signed/
 // opened ... in 2013".
 func (d *doc) since(si, pos int) string {
+	if d.years[si] == 0 {
+		lo, hi := d.sentView(si)
+		d.years[si] = -1
+		if hasYear(d.vstr[lo:hi]) {
+			d.years[si] = 1
+		}
+	}
+	if d.years[si] < 0 {
+		return "" // most sentences: one pass, once, instead of one per verb and statement
+	}
 	vs, ve := d.clause(si, pos)
 	seg := d.vstr[vs:ve]
 	if k := strings.Index(seg, "since "); k >= 0 {
@@ -163,6 +173,16 @@ func (d *doc) since(si, pos int) string {
 		}
 	}
 	return ""
+}
+
+// hasYear reports a four-digit year (19xx, 20xx) in s.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearAfter returns a four-digit year among the next maxWords words.

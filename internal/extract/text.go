@@ -18,8 +18,20 @@ type view struct {
 }
 
 func newView(text string) view {
+	var v view
+	v.build(text)
+	return v
+}
+
+// build makes v the view of text, reusing v's buffers.
+func (v *view) build(text string) {
 	n := len(text)
-	v := view{b: make([]byte, 0, n+n/32+8), off: make([]int32, 0, n+n/32+9)}
+	// a view byte per rune, plus at most one inserted space per rune
+	if c := 2*n + 1; cap(v.b) < c {
+		v.b, v.off = make([]byte, c), make([]int32, c+1)
+	}
+	b, off := v.b[:cap(v.b)], v.off[:cap(v.off)]
+	j := 0
 	var prev, prev2 uint8 // classes of the previous two runes
 	lowerRun := 0         // length of the run of lower-case letters ending at prev
 	for i := 0; i < n; {
@@ -28,6 +40,38 @@ func newView(text string) view {
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
 			cls, f = asciiClass[c], asciiFold[c]
+			if cls == clsLower && (lowerRun > 0 || prev == clsOther) {
+				// the common case, a lower-case word or the rest of one
+				// (no space is ever inserted before its letters): copy it
+				k := i + 1
+				for k < n && text[k] < utf8.RuneSelf && asciiClass[text[k]] == clsLower {
+					k++
+				}
+				m := k - i
+				lowerRun += m
+				copy(b[j:j+m], text[i:k])
+				o := off[j : j+m]
+				for t := range o {
+					o[t] = int32(i + t)
+				}
+				i, j = k, j+m
+				if m == 1 {
+					prev2 = prev
+				} else {
+					prev2 = clsLower
+				}
+				prev = clsLower
+				continue
+			}
+			if cls == clsOther {
+				// spaces and punctuation: never preceded by an inserted space
+				b[j], off[j] = f, int32(i)
+				j++
+				lowerRun = 0
+				prev2, prev = prev, clsOther
+				i++
+				continue
+			}
 		} else {
 			r, sz := utf8.DecodeRuneInString(text[i:])
 			size = sz
@@ -43,11 +87,11 @@ func newView(text string) view {
 			cls == clsDigit && lowerRun >= 2 || // "with80"
 			cls == clsLower && prev == clsUpper && prev2 == clsUpper && lowerRunFrom(text[i:]) >= 3 || // "UNpeacekeeping"
 			prev == clsDigit && (cls == clsLower || cls == clsUpper) && lowerRunFrom(text[i:]) >= 4) { // "80nations"
-			v.b = append(v.b, ' ')
-			v.off = append(v.off, int32(i))
+			b[j], off[j] = ' ', int32(i)
+			j++
 		}
-		v.b = append(v.b, f)
-		v.off = append(v.off, int32(i))
+		b[j], off[j] = f, int32(i)
+		j++
 		if cls == clsLower {
 			lowerRun++
 		} else {
@@ -56,8 +100,8 @@ func newView(text string) view {
 		prev2, prev = prev, cls
 		i += size
 	}
-	v.off = append(v.off, int32(n))
-	return v
+	off[j] = int32(n)
+	v.b, v.off = b[:j], off[:j+1]
 }
 
 // Character classes of the view builder.
@@ -135,9 +179,12 @@ var abbreviations = map[string]bool{
 // ("U.S.", initials). Blank lines always end a sentence; a single line break
 // does too, except in hard-wrapped text (most lines long and not ending in
 // punctuation), where it is a space.
-func splitSentences(text string) []sentence {
+func splitSentences(text string) []sentence { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text to out (see splitSentences).
+func appendSentences(out []sentence, text string) []sentence {
+	out = out[:0]
 	wrapped := isHardWrapped(text)
-	var out []sentence
 	para := 0
 	start := -1
 	emit := func(end int) {
@@ -152,6 +199,14 @@ func splitSentences(text string) []sentence {
 	}
 	n := len(text)
 	for i := 0; i < n; {
+		if start >= 0 {
+			for i < n && !sentenceByte[text[i]] {
+				i++ // inside a sentence, ASCII that cannot end it
+			}
+			if i == n {
+				break
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
 			j := i + 1
@@ -203,6 +258,18 @@ func splitSentences(text string) []sentence {
 	return out
 }
 
+// sentenceByte marks the bytes splitSentences looks at inside a sentence:
+// line breaks, terminals and the bytes of non-ASCII runes ("…").
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range "\n.!?" {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // isBoundary decides whether the terminal at text[i] (ending at end) ends
 // a sentence.
 func isBoundary(text string, i, end int) bool {
@@ -249,9 +316,14 @@ func isBoundary(text string, i, end int) bool {
 // isHardWrapped reports text whose lines were wrapped at a fixed width:
 // most non-empty lines are 40-90 bytes long and do not end a sentence.
 func isHardWrapped(text string) bool {
-	lines := strings.Split(text, "\n")
 	total, wrapped := 0, 0
-	for _, l := range lines {
+	for rest := text; rest != ""; {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue
@@ -284,7 +356,41 @@ func trimSpan(text string, s, e int) (int, int) {
 }
 
 // normalizeSpace collapses every run of white space to one space, the form
-// evidence sentences take in the contract.
+// evidence sentences take in the contract. Text already in that form (most
+// sentences) is returned as it is, without a copy.
 func normalizeSpace(s string) string {
+	if isNormalSpace(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormalSpace reports s without leading, trailing, repeated or non-' '
+// white space.
+func isNormalSpace(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+			} else if c <= '\r' && c >= '\t' {
+				return false
+			} else {
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
 }

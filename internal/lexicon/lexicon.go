@@ -89,6 +89,7 @@ type Lexicon struct {
 	PeacekeepingCues []string // PEACEKEEPING needs one of these
 	Hardware         []string // military hardware: DEFENCE_INDUSTRY with a transfer word
 	Transfer         []string // transfer words (supply, hand-over, sale)
+	Give             []string // giving words: a transfer when hardware follows them closely (provide, give, grant)
 
 	Areas  map[string][]string // DEFENCE_COOPERATION area -> phrases
 	Levels map[string][]string // DIALOGUE/PARTNERSHIP level -> phrases
@@ -174,6 +175,7 @@ type fileYAML struct {
 	PeacekeepingCues []string               `yaml:"peacekeeping_cues"`
 	Hardware         []string               `yaml:"hardware"`
 	Transfer         []string               `yaml:"transfer"`
+	Give             []string               `yaml:"give"`
 	Areas            map[string][]string    `yaml:"areas"`
 	Levels           map[string][]string    `yaml:"levels"`
 	Rest             map[string]interface{} `yaml:",inline"`
@@ -303,6 +305,7 @@ func (b *builder) add(file string, data []byte) error {
 	l.PeacekeepingCues = appendNew(l.PeacekeepingCues, f.PeacekeepingCues...)
 	l.Hardware = appendNew(l.Hardware, f.Hardware...)
 	l.Transfer = appendNew(l.Transfer, f.Transfer...)
+	l.Give = appendNew(l.Give, f.Give...)
 	for k, v := range f.Areas {
 		l.Areas[k] = appendNew(l.Areas[k], v...)
 	}

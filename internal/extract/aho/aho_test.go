@@ -1,0 +1,179 @@
+package aho
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+type match struct{ p, s, e int }
+
+func all(a *Automaton, text string) []match {
+	var out []match
+	a.Each([]byte(text), func(p, s, e int) bool {
+		out = append(out, match{p, s, e})
+		return true
+	})
+	return out
+}
+
+// naive finds every occurrence by brute force, in the order Each promises:
+// by end, longest first, then by pattern index.
+func naive(patterns []string, text string) []match {
+	var out []match
+	for pi, p := range patterns {
+		if p == "" {
+			continue
+		}
+		for s := 0; s+len(p) <= len(text); s++ {
+			if text[s:s+len(p)] == p {
+				out = append(out, match{pi, s, s + len(p)})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].e != out[j].e {
+			return out[i].e < out[j].e
+		}
+		if out[i].s != out[j].s {
+			return out[i].s < out[j].s
+		}
+		return out[i].p < out[j].p
+	})
+	return out
+}
+
+func TestEach(t *testing.T) {
+	tests := []struct {
+		name     string
+		patterns []string
+		text     string
+		want     []match
+	}{
+		{"none", []string{"navy"}, "the army", nil},
+		{"overlapping", []string{"he", "she", "his", "hers"}, "ushers", []match{{1, 1, 4}, {0, 2, 4}, {3, 2, 6}}},
+		{"nested", []string{"defence", "defence cooperation", "cooperation"}, "defence cooperation",
+			[]match{{0, 0, 7}, {1, 0, 19}, {2, 8, 19}}},
+		{"repeated", []string{"aa"}, "aaaa", []match{{0, 0, 2}, {0, 1, 3}, {0, 2, 4}}},
+		{"duplicate pattern", []string{"in", "in"}, "in", []match{{0, 0, 2}, {1, 0, 2}}},
+		{"empty pattern", []string{"", "x"}, "x", []match{{1, 0, 1}}},
+		{"bytes outside the patterns", []string{"vi\xc3\xaat"}, "\xffvi\xc3\xaat\x00", []match{{0, 1, 6}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := all(Compile(tt.patterns), tt.text)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEachRandom compares the automaton with brute force on random
+// patterns and texts over a small alphabet (many overlaps).
+func TestEachRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			sb.WriteByte("ab c"[r.IntN(4)])
+		}
+		return sb.String()
+	}
+	for round := 0; round < 300; round++ {
+		patterns := make([]string, 1+r.IntN(12))
+		for i := range patterns {
+			patterns[i] = word(1 + r.IntN(5))
+		}
+		text := word(r.IntN(60))
+		got, want := all(Compile(patterns), text), naive(patterns, text)
+		// Each orders matches ending together longest first; ties of
+		// equal length (duplicates) keep pattern order
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
+	}
+}
+
+// TestEachAny compares the two-halves scan with Each on long random texts
+// (so that it splits them), as sets.
+func TestEachAny(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func(n int) string {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			sb.WriteByte("ab c"[r.IntN(4)])
+		}
+		return sb.String()
+	}
+	for round := 0; round < 200; round++ {
+		patterns := make([]string, 1+r.IntN(12))
+		for i := range patterns {
+			patterns[i] = word(1 + r.IntN(9))
+		}
+		text := word(r.IntN(700))
+		a := Compile(patterns)
+		var got []match
+		a.EachAny([]byte(text), func(p, s, e int) bool {
+			got = append(got, match{p, s, e})
+			return true
+		})
+		sort.Slice(got, func(i, j int) bool {
+			if got[i].e != got[j].e {
+				return got[i].e < got[j].e
+			}
+			if got[i].s != got[j].s {
+				return got[i].s < got[j].s
+			}
+			return got[i].p < got[j].p
+		})
+		if want := naive(patterns, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
+	}
+}
+
+func TestEachStops(t *testing.T) {
+	a := Compile([]string{"a"})
+	n := 0
+	a.Each([]byte("aaaa"), func(p, s, e int) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("fn called %d times after returning false, want 2", n)
+	}
+}
+
+func TestAllBytesUsed(t *testing.T) {
+	var sb strings.Builder
+	for b := 0; b < 256; b++ {
+		sb.WriteByte(byte(b))
+	}
+	p := sb.String()
+	a := Compile([]string{p, "\x00\x01"})
+	if got := all(a, "z"+p); !reflect.DeepEqual(got, []match{{1, 1, 3}, {0, 1, 257}}) {
+		t.Errorf("got %v", got)
+	}
+}
+
+func BenchmarkEachAny(b *testing.B) {
+	patterns := strings.Fields("in at to the has have will navy army defence cooperation defence cooperation vietnam viet nam laos thai")
+	text := []byte(strings.Repeat("vietnam and laos will boost defence cooperation in the navy; thai army has trained at sea. ", 200))
+	a := Compile(patterns)
+	b.SetBytes(int64(len(text)))
+	n := 0
+	for b.Loop() {
+		a.EachAny(text, func(p, s, e int) bool { n++; return true })
+	}
+}
+
+func BenchmarkEach(b *testing.B) {
+	patterns := strings.Fields("in at to the has have will navy army defence cooperation defence cooperation vietnam viet nam laos thai")
+	text := []byte(strings.Repeat("vietnam and laos will boost defence cooperation in the navy; thai army has trained at sea. ", 200))
+	a := Compile(patterns)
+	b.SetBytes(int64(len(text)))
+	n := 0
+	for b.Loop() {
+		a.Each(text, func(p, s, e int) bool { n++; return true })
+	}
+}
