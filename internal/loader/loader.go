@@ -272,8 +272,11 @@ func (w *writer) flush(ctx context.Context, batch []store.Item, fail func(string
 		return nil
 	}
 	if stop(ctx, err) {
+		// The connection may have dropped during the commit itself, so the
+		// batch may or may not be stored; a rerun tells, as stored articles
+		// are skipped by their hash.
 		for _, it := range batch {
-			fail(it.Article.Path, fmt.Errorf("%s: not written: %w", it.Article.Path, err))
+			fail(it.Article.Path, fmt.Errorf("%s: not confirmed written (load again: stored articles are skipped): %w", it.Article.Path, err))
 		}
 		return err
 	}
