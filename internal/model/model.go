@@ -206,35 +206,48 @@ type Extraction struct {
 	Articles  []ArticleRef `json:"articles"`
 	Entities  []Entity     `json:"entities"`
 	Relations []Relation   `json:"relations"`
+
+	// seen indexes Entities and Relations for Merge, so merging n articles
+	// one by one costs O(n), not O(n^2). Built on first use; Merge keeps
+	// it current, so callers that append to the slices directly must not
+	// call Merge afterwards.
+	seen *mergeIndex
+}
+
+type relKey struct {
+	Key
+	article string
+}
+
+type mergeIndex struct {
+	entities  map[string]bool
+	relations map[relKey]bool
 }
 
 // Merge appends o to x, keeping one entity per id and one relation per
 // (from, type, to, article) — the first seen wins, as rule 4 asks.
 func (x *Extraction) Merge(o Extraction) {
-	x.Articles = append(x.Articles, o.Articles...)
-	seen := make(map[string]bool, len(x.Entities))
-	for _, e := range x.Entities {
-		seen[e.ID] = true
+	if x.seen == nil {
+		x.seen = &mergeIndex{entities: make(map[string]bool, len(x.Entities)), relations: make(map[relKey]bool, len(x.Relations))}
+		for _, e := range x.Entities {
+			x.seen.entities[e.ID] = true
+		}
+		for _, r := range x.Relations {
+			x.seen.relations[relKey{r.Key(), r.Article}] = true
+		}
 	}
+	x.Articles = append(x.Articles, o.Articles...)
 	for _, e := range o.Entities {
-		if !seen[e.ID] {
-			seen[e.ID] = true
+		if !x.seen.entities[e.ID] {
+			x.seen.entities[e.ID] = true
 			x.Entities = append(x.Entities, e)
 		}
 	}
-	type rk struct {
-		Key
-		article string
-	}
-	have := make(map[rk]bool, len(x.Relations))
-	for _, r := range x.Relations {
-		have[rk{r.Key(), r.Article}] = true
-	}
 	for _, r := range o.Relations {
 		r = r.Canonical()
-		k := rk{r.Key(), r.Article}
-		if !have[k] {
-			have[k] = true
+		k := relKey{r.Key(), r.Article}
+		if !x.seen.relations[k] {
+			x.seen.relations[k] = true
 			x.Relations = append(x.Relations, r)
 		}
 	}

@@ -160,3 +160,20 @@ func TestErrorCode(t *testing.T) {
 		t.Errorf("message = %q", got)
 	}
 }
+
+// BenchmarkMerge guards against Merge going quadratic again: ns/op per
+// article must stay flat as the number already merged grows.
+func BenchmarkMerge(b *testing.B) {
+	one := func(i int) Extraction {
+		id := string(rune('a'+i%26)) + strings.Repeat("x", i%7)
+		return Extraction{
+			Articles:  []ArticleRef{{ID: id}},
+			Entities:  []Entity{{ID: "vietnam"}, {ID: id}},
+			Relations: []Relation{{Type: Exchange, From: "vietnam", To: id, Article: id}},
+		}
+	}
+	var x Extraction
+	for i := 0; b.Loop(); i++ {
+		x.Merge(one(i))
+	}
+}
