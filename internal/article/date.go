@@ -34,17 +34,26 @@ const monthAlt = `(January|February|March|April|May|June|July|August|September|O
 
 const ordinal = `(?:st|nd|rd|th)?`
 
-var (
+// The date patterns, without their leading \b: each is compiled anchored
+// ("^") and tried only where a date can start (see scanDates).
+const (
 	// 2014-02-20
-	isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	isoPat = `(\d{4})-(\d{2})-(\d{2})\b`
 	// 20/2/2014, 20.2.2014: day first, as in the Vietnamese and British press.
-	numericRe = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`)
+	numericPat = `(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`
 	// August 28, August 28, 2018, December 9-10 (the first day counts).
-	monthDayRe = regexp.MustCompile(`\b` + monthAlt + `\s+(\d{1,2})` + ordinal +
-		`(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\b(?:,?\s+(\d{4})\b)?`)
+	monthDayPat = monthAlt + `\s+(\d{1,2})` + ordinal +
+		`(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\b(?:,?\s+(\d{4})\b)?`
 	// 31st May 2013, 28 of August, 19-28 November 2019 (the first day counts).
-	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal +
-		`)?\s+(?:of\s+)?` + monthAlt + `(?:,?\s+(\d{4})\b)?`)
+	dayMonthPat = `(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal +
+		`)?\s+(?:of\s+)?` + monthAlt + `(?:,?\s+(\d{4})\b)?`
+)
+
+var (
+	isoRe      = regexp.MustCompile(`^` + isoPat)
+	numericRe  = regexp.MustCompile(`^` + numericPat)
+	monthDayRe = regexp.MustCompile(`^` + monthDayPat)
+	dayMonthRe = regexp.MustCompile(`^` + dayMonthPat)
 	// "on", optionally with a weekday: "on Monday, May 24".
 	onBeforeRe = regexp.MustCompile(`(?i)\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$`)
 	// A weekday opening a date line: "Tuesday, 2/6/2020".
@@ -76,24 +85,26 @@ func findDates(s string) []textDate {
 		d.On = onBeforeRe.MatchString(s[max(0, start-24):start])
 		out = append(out, d)
 	}
-	for _, m := range isoRe.FindAllStringSubmatchIndex(s, -1) {
+	var buf [64]int
+	starts := dateStarts(buf[:0], s)
+	for _, m := range scanDates(isoRe, s, starts, isoStart) {
 		add(textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}, m[0])
 	}
-	for _, m := range numericRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range scanDates(numericRe, s, starts, numericStart) {
 		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		if month > 12 && day <= 12 {
 			day, month = month, day
 		}
 		add(textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}, m[0])
 	}
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range scanDates(monthDayRe, s, starts, monthStart) {
 		d := textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]])}
 		if m[6] >= 0 {
 			d.Year = atoi(s[m[6]:m[7]])
 		}
 		add(d, m[0])
 	}
-	for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range scanDates(dayMonthRe, s, starts, dayMonthStart) {
 		d := textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]])}
 		if m[6] >= 0 {
 			d.Year = atoi(s[m[6]:m[7]])
@@ -104,6 +115,147 @@ func findDates(s string) []textDate {
 	// first of two matches starting at the same place stable.
 	sortByPos(out)
 	return out
+}
+
+// maxDateTokens bounds how many white-space separated tokens a date
+// pattern can touch: dayMonthPat, the longest, spans six ("19th - 28th of
+// November, 2019"); its final \b looks at one byte more.
+const maxDateTokens = 6
+
+// scanDates returns what re.FindAllStringSubmatchIndex would for the
+// unanchored pattern `\b` + re's (re is that pattern anchored with "^"),
+// much faster: a regexp scan of whole paragraphs cost more than all the
+// rest of Parse. Leftmost-first matching is kept: the candidate positions
+// starts (from dateStarts: every \b before a digit or capital, in order)
+// are tried from the end of the last match on, and at each the anchored
+// pattern gives the match the unanchored one would prefer there. start
+// skips, from a few bytes, the positions where the pattern cannot match.
+// The pattern runs on a window of maxDateTokens+3 tokens, which no match or
+// look-ahead reaches the end of, so the window's end is never taken for
+// the text's end. TestScanDatesMatchesRegexp checks the equivalence.
+func scanDates(re *regexp.Regexp, s string, starts []int, start func(s string, p int) bool) [][]int {
+	var out [][]int
+	end := 0 // of the last match
+	for _, p := range starts {
+		if p < end || !start(s, p) {
+			continue
+		}
+		m := re.FindStringSubmatchIndex(s[p:dateWindowEnd(s, p)])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		end = m[1]
+	}
+	return out
+}
+
+// dateStarts appends to buf the positions in s where a date can start: a
+// digit or an ASCII capital (a month name's initial) after a non-word byte,
+// as \b requires. One pass over s serves the four patterns.
+func dateStarts(buf []int, s string) []int {
+	prevWord := false
+	for p := 0; p < len(s); p++ {
+		c := s[p]
+		if !prevWord && (isDigit(c) || c >= 'A' && c <= 'Z') {
+			buf = append(buf, p)
+		}
+		prevWord = wordBytes[c]
+	}
+	return buf
+}
+
+// dateWindowEnd returns the end of the window scanDates matches at p: the
+// start of the (maxDateTokens+3)th token from p, or the end of s.
+func dateWindowEnd(s string, p int) int {
+	tokens := 0
+	for i := p; i < len(s); i++ {
+		if isSpaceByte(s[i]) {
+			continue
+		}
+		if i == p || isSpaceByte(s[i-1]) {
+			tokens++
+			if tokens == maxDateTokens+3 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// isSpaceByte reports whether c is white space for \s in Go's regexp.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isWordByte reports whether c is an ASCII word character, as \b sees it
+// (a byte of a multi-byte rune never is).
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
+
+// The start functions say cheaply whether a pattern can match at p: they
+// check a few bytes every match of the pattern begins with.
+
+// isoStart: isoPat begins with four digits and "-".
+func isoStart(s string, p int) bool {
+	return p+5 <= len(s) && isDigit(s[p]) && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) && s[p+4] == '-'
+}
+
+// numericStart: numericPat begins with one or two digits and "/" or ".".
+func numericStart(s string, p int) bool {
+	q := afterDayDigits(s, p)
+	return q > p && q < len(s) && (s[q] == '/' || s[q] == '.')
+}
+
+// dayMonthStart: dayMonthPat begins with one or two digits followed by an
+// ordinal suffix, white space, "-" or "–" (whose first byte is 0xE2).
+func dayMonthStart(s string, p int) bool {
+	q := afterDayDigits(s, p)
+	if q == p || q >= len(s) {
+		return false
+	}
+	switch s[q] {
+	case 's', 'n', 'r', 't', ' ', '\t', '\n', '\f', '\r', '-', 0xE2:
+		return true
+	}
+	return false
+}
+
+// afterDayDigits returns the end of the one or two digits at p (p itself
+// when there is none). A third digit makes no day: \d{1,2} would then be
+// followed by a digit, which no pattern allows.
+func afterDayDigits(s string, p int) int {
+	q := p
+	for q < len(s) && q < p+2 && isDigit(s[q]) {
+		q++
+	}
+	return q
+}
+
+// monthStart reports whether a month name can begin at p: each of monthAlt's
+// names begins with one of the twelve three-letter abbreviations.
+func monthStart(s string, p int) bool {
+	if p+3 > len(s) || s[p] < 'A' || s[p] > 'S' {
+		return false
+	}
+	_, ok := monthAbbr[s[p:p+3]]
+	return ok
+}
+
+var monthAbbr = map[string]int{
+	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
+	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }
 
 func sortByPos(ds []textDate) {

@@ -59,6 +59,13 @@ func nonText(data []byte) (bad, n int) {
 		head = head[:sniffLen]
 	}
 	for i := 0; i < len(head); {
+		if c := head[i]; c < utf8.RuneSelf { // ASCII: the common case, without decoding
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' || c == 0x7F {
+				bad++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(head[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/relgraph/relgraph/internal/article"
+	"github.com/relgraph/relgraph/internal/extract/aho"
 	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
@@ -76,7 +77,8 @@ func BenchmarkExtractGenerated(b *testing.B) {
 }
 
 // BenchmarkParts measures the linear stages on their own: the folded view,
-// sentence splitting and the phrase automaton.
+// sentence splitting, finding the phrases (find) and the automaton's scan
+// alone (with the hits it reports per view byte).
 
 func BenchmarkParts(b *testing.B) {
 	seeds := readSeeds(b)
@@ -101,9 +103,21 @@ func BenchmarkParts(b *testing.B) {
 	})
 	b.Run("phrases", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
+		var ec, cc []hit
+		var pool []payload
+		var hs hitSorter
 		for i := 0; i < b.N; i++ {
-			e.phrases.find(&v, text, nil, nil, nil)
+			ec, cc, pool = e.phrases.find(&v, text, ec[:0], cc[:0], pool[:0], &hs) // buffers reused, as Extract does
 		}
+	})
+	b.Run("automaton", func(b *testing.B) {
+		b.SetBytes(int64(len(v.b)))
+		ws := aho.WordStarts{Word: &foldedWordBytes, InWord: e.phrases.anyStart}
+		n := 0
+		for i := 0; i < b.N; i++ {
+			e.phrases.ac.EachAnyWordStart(v.b, ws, func(p, s, e int) bool { n++; return true })
+		}
+		b.ReportMetric(float64(n)/float64(b.N)/float64(len(v.b)), "hits/byte")
 	})
 }
 

@@ -67,6 +67,7 @@ type doc struct {
 	kinds      []uint64 // payload kinds and trigger types per sentence (see kindsOf)
 	entHits    []hit    // phrases found (buffers kept between extractions)
 	cueHits    []hit
+	hits       hitSorter // sorts entHits and cueHits
 	payloads   []payload
 	ids        []string                // entity ids of the result
 	split      []sentence              // spare sentence buffer (findTitle)
@@ -159,7 +160,7 @@ func (d *doc) sentenceOf(vs int) int {
 
 func (d *doc) mentions() {
 	lex := d.e.lex
-	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0])
+	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
 	entHits, cueHits := d.entHits, d.cueHits
 	for _, h := range entHits {
 		vs, ve := int(h.vs), int(h.ve)

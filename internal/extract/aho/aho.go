@@ -163,16 +163,49 @@ func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 // a long text it scans both halves at once (the second from maxLen-1 bytes
 // before the middle, reporting only what ends after it): two independent
 // chains of table loads run in parallel in the processor, which makes the
-// scan about twice as fast where the loads' latency bounds it.
+// scan about twice as fast where the loads' latency bounds it. On a text
+// of more than about 8*maxLen+1 KB it scans four quarters at once (about
+// a fifth faster again on the extractor's lexicon).
 func (a *Automaton) EachAny(text []byte, fn func(pattern, start, end int) bool) {
+	a.eachAny(text, nil, fn)
+}
+
+// WordStarts restricts EachAnyWordStart: an occurrence of pattern p that
+// starts right after a byte c with Word[c] is reported only if InWord[p].
+// (Most words of a text end a match of some short phrase inside a word:
+// dropping those before the call saves most calls.)
+type WordStarts struct {
+	Word   *[256]bool
+	InWord []bool // by pattern; len must be Len()
+}
+
+// EachAnyWordStart is EachAny without the occurrences w excludes.
+func (a *Automaton) EachAnyWordStart(text []byte, w WordStarts, fn func(pattern, start, end int) bool) {
+	a.eachAny(text, &w, fn)
+}
+
+func (a *Automaton) eachAny(text []byte, w *WordStarts, fn func(pattern, start, end int) bool) {
 	n := len(text)
 	ov := a.maxLen - 1
+	trans, class := a.trans, &a.class
 	if n < 4*ov+256 {
-		a.Each(text, fn)
+		s := int32(0)
+		for i := 0; i < n; i++ {
+			s = trans[s+int32(class[text[i]])]
+			if s < 0 {
+				s = ^s
+				if !a.report(text, s, i+1, w, fn) {
+					return
+				}
+			}
+		}
+		return
+	}
+	if n >= 8*ov+1024 {
+		a.eachAny4(text, w, fn)
 		return
 	}
 	mid := n / 2
-	trans, class := a.trans, &a.class
 	var s1, s2 int32
 	i, j := 0, mid-ov // the second half is the longer: it ends the loop
 	for i < mid {
@@ -182,13 +215,13 @@ func (a *Automaton) EachAny(text []byte, fn func(pattern, start, end int) bool) 
 		j++
 		if s1 < 0 {
 			s1 = ^s1
-			if !a.report(s1, i, fn) {
+			if !a.report(text, s1, i, w, fn) {
 				return
 			}
 		}
 		if s2 < 0 {
 			s2 = ^s2
-			if j > mid && !a.report(s2, j, fn) {
+			if j > mid && !a.report(text, s2, j, w, fn) {
 				return
 			}
 		}
@@ -197,19 +230,87 @@ func (a *Automaton) EachAny(text []byte, fn func(pattern, start, end int) bool) 
 		s2 = trans[s2+int32(class[text[j]])]
 		if s2 < 0 {
 			s2 = ^s2
-			if j+1 > mid && !a.report(s2, j+1, fn) {
+			if j+1 > mid && !a.report(text, s2, j+1, w, fn) {
 				return
 			}
 		}
 	}
 }
 
+// eachAny4 is eachAny's scan in four quarters side by side, for long texts
+// (each quarter but the first starts ov bytes early and reports only what
+// ends inside it): four independent chains of table loads hide more of
+// their latency than two.
+func (a *Automaton) eachAny4(text []byte, w *WordStarts, fn func(pattern, start, end int) bool) {
+	n := len(text)
+	ov := a.maxLen - 1
+	q := n / 4
+	b1, b2, b3 := q, 2*q, 3*q // where the quarters start
+	trans, class := a.trans, &a.class
+	var s0, s1, s2, s3 int32
+	i0, i1, i2, i3 := 0, b1-ov, b2-ov, b3-ov // next byte of each chain
+	for i0 < b1 {
+		s0 = trans[s0+int32(class[text[i0]])]
+		s1 = trans[s1+int32(class[text[i1]])]
+		s2 = trans[s2+int32(class[text[i2]])]
+		s3 = trans[s3+int32(class[text[i3]])]
+		i0++
+		i1++
+		i2++
+		i3++
+		if s0 < 0 {
+			s0 = ^s0
+			if !a.report(text, s0, i0, w, fn) {
+				return
+			}
+		}
+		if s1 < 0 {
+			s1 = ^s1
+			if i1 > b1 && !a.report(text, s1, i1, w, fn) {
+				return
+			}
+		}
+		if s2 < 0 {
+			s2 = ^s2
+			if i2 > b2 && !a.report(text, s2, i2, w, fn) {
+				return
+			}
+		}
+		if s3 < 0 {
+			s3 = ^s3
+			if i3 > b3 && !a.report(text, s3, i3, w, fn) {
+				return
+			}
+		}
+	}
+	// the other chains' last bytes, one chain after the other
+	for _, c := range [...]struct {
+		s         int32
+		i, lo, hi int
+	}{{s1, i1, b1, b2}, {s2, i2, b2, b3}, {s3, i3, b3, n}} {
+		s := c.s
+		for i := c.i; i < c.hi; i++ {
+			s = trans[s+int32(class[text[i]])]
+			if s < 0 {
+				s = ^s
+				if i+1 > c.lo && !a.report(text, s, i+1, w, fn) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // report calls fn for the patterns that state s (premultiplied) ends at
-// end.
-func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
+// end, but those w excludes (w may be nil).
+func (a *Automaton) report(text []byte, s int32, end int, w *WordStarts, fn func(pattern, start, end int) bool) bool {
 	st := s / a.stride
 	for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
-		if !fn(int(p), end-int(a.lens[p]), end) {
+		start := end - int(a.lens[p])
+		if w != nil && start > 0 && w.Word[text[start-1]] && !w.InWord[p] {
+			continue
+		}
+		if !fn(int(p), start, end) {
 			return false
 		}
 	}

@@ -113,7 +113,7 @@ func TestEachAny(t *testing.T) {
 		for i := range patterns {
 			patterns[i] = word(1 + r.IntN(9))
 		}
-		text := word(r.IntN(700))
+		text := word(r.IntN(3000))
 		a := Compile(patterns)
 		var got []match
 		a.EachAny([]byte(text), func(p, s, e int) bool {
@@ -175,5 +175,54 @@ func BenchmarkEach(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		a.Each(text, func(p, s, e int) bool { n++; return true })
+	}
+}
+
+// TestEachAnyWordStart compares EachAnyWordStart with the naive matches
+// minus those starting inside a word, for patterns not allowed to, on short
+// and long random texts (both scans).
+func TestEachAnyWordStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	word := func(n int) string {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			sb.WriteByte("ab c"[r.IntN(4)])
+		}
+		return sb.String()
+	}
+	var wordByte [256]bool
+	wordByte['a'], wordByte['b'] = true, true
+	for round := 0; round < 300; round++ {
+		patterns := make([]string, 1+r.IntN(12))
+		inWord := make([]bool, len(patterns))
+		for i := range patterns {
+			patterns[i] = word(1 + r.IntN(9))
+			inWord[i] = r.IntN(3) == 0
+		}
+		text := word(r.IntN(3000))
+		a := Compile(patterns)
+		var got []match
+		a.EachAnyWordStart([]byte(text), WordStarts{Word: &wordByte, InWord: inWord}, func(p, s, e int) bool {
+			got = append(got, match{p, s, e})
+			return true
+		})
+		sort.Slice(got, func(i, j int) bool {
+			if got[i].e != got[j].e {
+				return got[i].e < got[j].e
+			}
+			if got[i].s != got[j].s {
+				return got[i].s < got[j].s
+			}
+			return got[i].p < got[j].p
+		})
+		var want []match
+		for _, m := range naive(patterns, text) {
+			if m.s == 0 || !wordByte[text[m.s-1]] || inWord[m.p] {
+				want = append(want, m)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
 	}
 }

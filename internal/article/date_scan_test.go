@@ -1,0 +1,93 @@
+package article
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/relgraph/relgraph/internal/gen"
+)
+
+// The date patterns as plain unanchored regexps: scanDates must find
+// exactly what FindAllStringSubmatchIndex finds with them.
+var (
+	refISO      = regexp.MustCompile(`\b` + isoPat)
+	refNumeric  = regexp.MustCompile(`\b` + numericPat)
+	refMonthDay = regexp.MustCompile(`\b` + monthDayPat)
+	refDayMonth = regexp.MustCompile(`\b` + dayMonthPat)
+)
+
+func checkScanDates(t *testing.T, s string) {
+	t.Helper()
+	for _, c := range []struct {
+		name     string
+		ref, re  *regexp.Regexp
+		startsAt func(string, int) bool
+	}{
+		{"iso", refISO, isoRe, isoStart},
+		{"numeric", refNumeric, numericRe, numericStart},
+		{"monthDay", refMonthDay, monthDayRe, monthStart},
+		{"dayMonth", refDayMonth, dayMonthRe, dayMonthStart},
+	} {
+		want := c.ref.FindAllStringSubmatchIndex(s, -1)
+		got := scanDates(c.re, s, dateStarts(nil, s), c.startsAt)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s in %q:\n got %v\nwant %v", c.name, s, got, want)
+		}
+	}
+}
+
+// TestScanDatesMatchesRegexp compares scanDates with the regexps it
+// replaces on the seeds, generated articles, hand-written edge cases and
+// random strings made of date-like pieces.
+func TestScanDatesMatchesRegexp(t *testing.T) {
+	var texts []string
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for i := range 50 {
+		texts = append(texts, gen.Generate(1, i).Text)
+	}
+	texts = append(texts,
+		"on August 28", "August 28, 2018", "December 9-10", "December 9 – 10th, 2019",
+		"31st May 2013", "28 of August", "19-28 November 2019", "19th - 28th of November, 2019x",
+		"2014-02-20", "x2014-02-20", "2014-02-201", "20/2/2014", "20.2.2014.", "2/20/2014",
+		"Sept. 3", "Sept 3rd", "Sep.\t\t 3", "3 Sept.", "May", "May 1", "Mayday 1", "_May 1",
+		"éMay 1", "1 May\n\n\n   2020", "May 1,\n2020", "12 12 12 12 May 2020", "June 24. 2021",
+		"1 - 2 - 3 - 4 May", "Marchs 1", "March 1st2020", "March 12345", "Dec 31 ,2020",
+	)
+	for _, s := range texts {
+		checkScanDates(t, s)
+	}
+	pieces := []string{
+		" ", "  ", "\n", "\t", ",", ".", "-", "–", "/", "of", "on", "the", "st", "th", "x", "é",
+		"1", "12", "123", "2019", "20", "2", "May", "Sept", "Sep", "December", "Dec", "Jan", "Ma",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(14) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkScanDates(t, b.String())
+	}
+}
+
+// FuzzScanDates checks scanDates against the regexps on any text.
+//
+//	go test ./internal/article -run '^$' -fuzz FuzzScanDates -fuzztime 30s
+func FuzzScanDates(f *testing.F) {
+	for _, s := range []string{"on August 28, 2018", "19th - 28th of November, 2019", "20/2/2014", "2014-02-20", "Sept. 3rd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
