@@ -59,6 +59,25 @@ type batch struct {
 	nodes    map[model.Label][]nodeRow // per label, sorted by id
 	rels     map[model.RelType][]relRow
 	evidence int // evidence sentences written
+
+	// The rows as query parameters, built once (a transaction may be retried).
+	nodeParams []map[string]any                   // every label, sorted by id
+	relParams  map[model.RelType][]map[string]any // per type, in key order
+}
+
+// articlesOf returns the article rows of the given ids.
+func (b *batch) articlesOf(ids []any) []map[string]any {
+	want := map[any]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []map[string]any
+	for _, a := range b.articles {
+		if want[a["id"]] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 type nodeRow struct {
@@ -67,8 +86,15 @@ type nodeRow struct {
 	Count                   int
 }
 
-func (n nodeRow) param() map[string]any {
+func (n nodeRow) param(l model.Label) map[string]any {
+	var others []string
+	for _, o := range model.Labels {
+		if o != l {
+			others = append(others, string(o))
+		}
+	}
 	return map[string]any{
+		"label": string(l), "others": others,
 		"id": n.ID, "name": n.Name, "country": nullable(n.Country), "role": nullable(n.Role),
 		"aliases": nonNil(n.Aliases), "count": nullableInt(n.Count),
 	}
@@ -89,7 +115,26 @@ type relRow struct {
 	AreaNames         []string
 }
 
+// param is the row as a query parameter. ArticleIDs is sorted (the batch
+// folds articles in id order), so its first entry is the row's "first"
+// article in the sense of the aggregates.
 func (r relRow) param() map[string]any {
+	var level, levelID any
+	for i, l := range r.Levels {
+		if l != "" {
+			level, levelID = l, r.ArticleIDs[i]
+			break
+		}
+	}
+	since, count := "", int64(0)
+	for _, s := range r.Sinces {
+		if s != "" && (since == "" || s < since) {
+			since = s
+		}
+	}
+	for _, c := range r.Counts {
+		count = max(count, c)
+	}
 	return map[string]any{
 		"from": r.From, "to": r.To,
 		"article_ids": nonNil(r.ArticleIDs), "article_statuses": nonNil(r.Statuses),
@@ -97,6 +142,14 @@ func (r relRow) param() map[string]any {
 		"article_counts":    append([]int64{}, r.Counts...),
 		"evidence_articles": nonNil(r.EvidenceArticles), "evidence_sentences": nonNil(r.EvidenceSentences),
 		"area_articles": nonNil(r.AreaArticles), "area_names": nonNil(r.AreaNames),
+		// The batch's own aggregates, so that appending to a relationship
+		// updates its aggregates in O(1) instead of reducing over every
+		// article that ever stated it (hub relationships have thousands).
+		"established": contains(r.Statuses, string(model.Established)),
+		"first_id":    r.ArticleIDs[0], "first_status": nullable(r.Statuses[0]),
+		"level": level, "level_id": levelID,
+		"since": nullable(since), "count": count,
+		"areas": nonNil(sortedUnique(r.AreaNames)),
 	}
 }
 
@@ -206,11 +259,14 @@ func newBatch(items []Item) (*batch, error) {
 	for _, id := range ids {
 		l := nodeLabel[id]
 		b.nodes[l] = append(b.nodes[l], *nodes[id])
+		b.nodeParams = append(b.nodeParams, nodes[id].param(l))
 	}
 	// Relationship rows in key order, so concurrent loads lock in the same order.
 	sort.Slice(relOrder, func(i, j int) bool { return lessKey(relOrder[i], relOrder[j]) })
+	b.relParams = map[model.RelType][]map[string]any{}
 	for _, k := range relOrder {
 		b.rels[k.Type] = append(b.rels[k.Type], *rels[k])
+		b.relParams[k.Type] = append(b.relParams[k.Type], rels[k].param())
 	}
 	return b, nil
 }

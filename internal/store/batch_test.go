@@ -137,15 +137,67 @@ func TestNewBatchDuplicateArticle(t *testing.T) {
 }
 
 func TestQueriesUseOnlyVocabulary(t *testing.T) {
-	for _, l := range model.Labels {
-		q := nodeQuery(l)
-		if !strings.Contains(q, "SET a:`"+string(l)+"`") || strings.Contains(q, "REMOVE a:`"+string(l)+"`") {
-			t.Errorf("nodeQuery(%s) does not set exactly its own label:\n%s", l, q)
-		}
-	}
 	for _, ty := range model.RelTypes {
 		if q := relQuery(ty); !strings.Contains(q, "[r:`"+string(ty)+"`]") {
 			t.Errorf("relQuery(%s) does not merge its type:\n%s", ty, q)
 		}
+	}
+}
+
+// TestRelRowParamAggregates checks the batch's own aggregates sent with a
+// relationship row, which relQuery combines with the stored ones: they
+// must be what the full recomputation over the row's lists gives.
+func TestRelRowParamAggregates(t *testing.T) {
+	tests := []struct {
+		name string
+		row  relRow
+		want map[string]any
+	}{
+		{
+			name: "planned, level from the first article that gives one",
+			row: relRow{
+				ArticleIDs: []string{"a", "b", "c"}, Statuses: []string{"planned", "planned", "planned"},
+				Sinces: []string{"", "2019", "2012"}, Levels: []string{"", "ministerial", "deputy"},
+				Counts: []int64{0, 3, 2}, AreaNames: []string{"hadr", "cyber", "hadr"},
+			},
+			want: map[string]any{
+				"established": false, "first_id": "a", "first_status": "planned",
+				"level": "ministerial", "level_id": "b", "since": "2012", "count": int64(3),
+				"areas": []string{"cyber", "hadr"},
+			},
+		},
+		{
+			name: "established by a later article, nothing else given",
+			row: relRow{
+				ArticleIDs: []string{"a", "b"}, Statuses: []string{"", "established"},
+				Sinces: []string{"", ""}, Levels: []string{"", ""}, Counts: []int64{0, 0},
+			},
+			want: map[string]any{
+				"established": true, "first_id": "a", "first_status": nil,
+				"level": nil, "level_id": nil, "since": nil, "count": int64(0),
+				"areas": []string{},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.row.param()
+			for k, want := range tt.want {
+				if got := p[k]; !reflect.DeepEqual(got, want) {
+					t.Errorf("%s = %#v, want %#v", k, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestNodeParamLabels(t *testing.T) {
+	p := nodeRow{ID: "vietnam-navy"}.param(model.Agency)
+	if p["label"] != "Agency" {
+		t.Errorf("label %v, want Agency", p["label"])
+	}
+	others, _ := p["others"].([]string)
+	if len(others) != len(model.Labels)-1 || contains(others, "Agency") {
+		t.Errorf("others %v, want every actor label but Agency", others)
 	}
 }

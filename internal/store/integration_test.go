@@ -469,3 +469,23 @@ func TestOpenUnreachable(t *testing.T) {
 		t.Errorf("not a *model.Error: %T", err)
 	}
 }
+
+// TestWriteOneByOneMatchesOneBatch checks the incremental aggregates
+// (relQuery updates status, level, since, count and areas from the stored
+// ones): writing the articles one transaction at a time, in either order,
+// gives the graph model.BuildGraph makes of them all, as one batch does.
+func TestWriteOneByOneMatchesOneBatch(t *testing.T) {
+	for _, order := range [][]string{{"a", "b"}, {"b", "a"}} {
+		t.Run(strings.Join(order, "-then-"), func(t *testing.T) {
+			s := openClean(t)
+			ctx := context.Background()
+			items := map[string]Item{"a": articleA("hash-a"), "b": articleB()}
+			for _, id := range order {
+				if _, err := s.Write(ctx, []Item{items[id]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			assertGraph(t, s, wantGraph(items["a"], items["b"]))
+		})
+	}
+}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -83,8 +82,12 @@ func (s *Store) Write(ctx context.Context, items []Item) (WriteStats, error) {
 	return st, nil
 }
 
-// write runs the batch's statements in tx. It is the transaction function:
-// it may run more than once, so it starts from zero each time.
+// write runs the batch's statements in tx: on a first load (no article of
+// the batch stored before) one for the articles, one for the actors, one
+// for MENTIONS and one per relationship type present; articles stored
+// before add the removal of their previous facts (two statements) and the
+// deletions of what no article supports any more. It is the transaction
+// function: it may run more than once, so it starts from zero each time.
 func (b *batch) write(ctx context.Context, tx neo4j.ManagedTransaction) (WriteStats, error) {
 	st := WriteStats{Articles: len(b.ids), Evidence: b.evidence}
 	run := func(query string, params map[string]any) (*neo4j.Record, neo4j.Counters, error) {
@@ -106,60 +109,54 @@ func (b *batch) write(ctx context.Context, tx neo4j.ManagedTransaction) (WriteSt
 		}
 		return rec, sum.Counters(), nil
 	}
-	ids := map[string]any{"ids": b.ids}
-
 	// 1. Upsert the Article nodes: the write locks them, so a concurrent load
 	//    of the same article waits here and then replaces our facts whole.
-	if _, _, err := run(qArticles, map[string]any{"articles": b.articles}); err != nil {
+	//    It returns the articles that existed before (after the lock, so a
+	//    concurrent load's article counts as existing): only those have
+	//    previous facts to remove.
+	rec, _, err := run(qArticles, map[string]any{"articles": b.articles})
+	if err != nil {
 		return st, fmt.Errorf("articles: %w", err)
 	}
-	// 2. Take these articles' facts out of every relationship they support.
-	rec, _, err := run(qStrip, ids)
-	if err != nil {
-		return st, fmt.Errorf("remove previous facts: %w", err)
-	}
-	emptied := listValue(rec, "emptied")
+	existing := listValue(rec, "existing")
+	var emptied, dropped []any
 	changed := map[any]bool{} // existing relationships given new or fewer facts
-	for _, id := range listValue(rec, "stripped") {
-		changed[id] = true
-	}
-	// 3. Actor nodes, one statement per label.
-	for _, l := range model.Labels {
-		rows := b.nodes[l]
-		if len(rows) == 0 {
-			continue
-		}
-		params := make([]map[string]any, len(rows))
-		for i, r := range rows {
-			params[i] = r.param()
-		}
-		rec, c, err := run(nodeQuery(l), map[string]any{"rows": params})
+	if len(existing) > 0 {
+		// 2. Take these articles' facts out of every relationship they
+		//    support, and drop the MENTIONS they no longer make.
+		rec, _, err := run(qStrip, map[string]any{"ids": existing})
 		if err != nil {
-			return st, fmt.Errorf("%s nodes: %w", l, err)
+			return st, fmt.Errorf("remove previous facts: %w", err)
+		}
+		emptied = listValue(rec, "emptied")
+		for _, id := range listValue(rec, "stripped") {
+			changed[id] = true
+		}
+		rec, _, err = run(qDropMentions, map[string]any{"articles": b.articlesOf(existing)})
+		if err != nil {
+			return st, fmt.Errorf("mentions: %w", err)
+		}
+		dropped = listValue(rec, "dropped")
+	}
+	// 3. Actor nodes, every label in one statement, in id order.
+	if len(b.nodeParams) > 0 {
+		rec, c, err := run(qNodes, map[string]any{"rows": b.nodeParams})
+		if err != nil {
+			return st, fmt.Errorf("actor nodes: %w", err)
 		}
 		st.NodesCreated += c.NodesCreated()
 		st.NodesUpdated += int(intValue(rec, "touched")) - c.NodesCreated()
 	}
-	// 4. MENTIONS: drop the ones the articles no longer make, add the new.
-	rec, _, err = run(qDropMentions, map[string]any{"articles": b.articles})
-	if err != nil {
-		return st, fmt.Errorf("mentions: %w", err)
-	}
-	dropped := listValue(rec, "dropped")
+	// 4. MENTIONS of every article.
 	if _, _, err := run(qMentions, map[string]any{"articles": b.articles}); err != nil {
 		return st, fmt.Errorf("mentions: %w", err)
 	}
 	// 5. Relationships, one statement per type (types are not parameters).
 	for _, t := range model.RelTypes {
-		rows := b.rels[t]
-		if len(rows) == 0 {
+		if len(b.relParams[t]) == 0 {
 			continue
 		}
-		params := make([]map[string]any, len(rows))
-		for i, r := range rows {
-			params[i] = r.param()
-		}
-		rec, c, err := run(relQuery(t), map[string]any{"rows": params})
+		rec, c, err := run(relQuery(t), map[string]any{"rows": b.relParams[t]})
 		if err != nil {
 			return st, fmt.Errorf("%s relationships: %w", t, err)
 		}
@@ -215,8 +212,12 @@ RETURN a.id AS id, a.hash AS hash`
 
 	qArticles = `UNWIND $articles AS row
 MERGE (a:Article {id: row.id})
+ON CREATE SET a._new = true
+WITH a, row, a._new IS NULL AS existed
+REMOVE a._new
 SET a.title = row.title, a.date = row.date, a.source = row.source, a.url = row.url,
-    a.path = row.path, a.hash = row.hash, a.loaded_at = datetime()`
+    a.path = row.path, a.hash = row.hash, a.loaded_at = datetime()
+RETURN collect(CASE WHEN existed THEN a.id END) AS existing`
 
 	// qStrip removes the batch's articles from the per-article lists of every
 	// relationship they support (found between two actors the article
@@ -298,45 +299,62 @@ SET r.status = CASE WHEN 'established' IN sts THEN 'established'
     r.areas = CASE WHEN size(areas) = 0 THEN null ELSE areas END`
 )
 
-// nodeQuery merges actors of label l: the label replaces any other actor
-// label the node had, aliases accumulate, count keeps the largest.
-func nodeQuery(l model.Label) string {
-	var others []string
-	for _, o := range model.Labels {
-		if o != l {
-			others = append(others, "`"+string(o)+"`")
-		}
-	}
-	return `UNWIND $rows AS row
+// qNodes merges actors: each row's label (validated against the
+// vocabulary, see Item.Validate) replaces any other actor label the node
+// had, aliases accumulate, count keeps the largest.
+const qNodes = `UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
-SET a:` + "`" + string(l) + "`" + `, a.name = row.name, a.country = row.country,
+SET a:$(row.label), a.name = row.name, a.country = row.country,
     a.role = coalesce(row.role, a.role),
     a.count = CASE WHEN row.count IS NULL THEN a.count WHEN a.count IS NULL OR row.count > a.count THEN row.count ELSE a.count END,
     a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x] END)
-REMOVE a:` + strings.Join(others, ":") + `
+REMOVE a:$(row.others)
 RETURN count(*) AS touched`
-}
 
 // relQuery merges relationships of type t between existing actors and
 // appends the batch's per-article facts. The _lock write comes first so the
 // lists are read after the relationship is locked (no lost update when two
 // loads add to the same relationship).
+//
+// The batch's articles are in no relationship's lists here (new, or
+// stripped by qStrip), so the aggregates are updated from the stored ones
+// and the row's own (see relRow.param) as the full recomputation in
+// aggregate would give: established if either is, the earlier since, the
+// larger count, the union of areas; status and level come from the
+// smaller-id "first" article, which needs the stored first article's id,
+// found by a scan of the stored lists only when it decides something (the
+// relationship is not established, or both sides give a level).
 func relQuery(t model.RelType) string {
 	return `UNWIND $rows AS row
 MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
 MERGE (a)-[r:` + "`" + string(t) + "`" + `]->(b)
 SET r._lock = true
-SET r.article_ids = coalesce(r.article_ids, []) + row.article_ids,
+WITH r, row, coalesce(r.article_ids, []) AS ids, coalesce(r.article_levels, []) AS lvs,
+     r.status AS status, r.level AS level, r.since AS since, r.count AS count
+SET r.article_ids = ids + row.article_ids,
     r.article_statuses = coalesce(r.article_statuses, []) + row.article_statuses,
     r.article_sinces = coalesce(r.article_sinces, []) + row.article_sinces,
-    r.article_levels = coalesce(r.article_levels, []) + row.article_levels,
+    r.article_levels = lvs + row.article_levels,
     r.article_counts = coalesce(r.article_counts, []) + row.article_counts,
     r.evidence_articles = coalesce(r.evidence_articles, []) + row.evidence_articles,
     r.evidence_sentences = coalesce(r.evidence_sentences, []) + row.evidence_sentences,
     r.area_articles = coalesce(r.area_articles, []) + row.area_articles,
-    r.area_names = coalesce(r.area_names, []) + row.area_names
+    r.area_names = coalesce(r.area_names, []) + row.area_names,
+    r.status = CASE
+      WHEN status = 'established' OR row.established THEN 'established'
+      WHEN size(ids) = 0 THEN row.first_status
+      WHEN row.first_id < reduce(m = ids[0], x IN ids | CASE WHEN x < m THEN x ELSE m END) THEN row.first_status
+      ELSE status END,
+    r.level = CASE
+      WHEN row.level IS NULL THEN level
+      WHEN level IS NULL THEN row.level
+      WHEN row.level_id < reduce(m = null, i IN range(0, size(ids) - 1) | CASE WHEN lvs[i] <> '' AND (m IS NULL OR ids[i] < m) THEN ids[i] ELSE m END) THEN row.level
+      ELSE level END,
+    r.since = CASE WHEN row.since IS NOT NULL AND (since IS NULL OR row.since < since) THEN row.since ELSE since END,
+    r.count = CASE WHEN row.count > coalesce(count, 0) THEN row.count ELSE count END,
+    r.areas = CASE WHEN size(row.areas) = 0 THEN r.areas
+              ELSE reduce(acc = coalesce(r.areas, []), x IN row.areas | CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x] END) END
 REMOVE r._lock
-` + aggregate + `
 RETURN collect(elementId(r)) AS touched`
 }
