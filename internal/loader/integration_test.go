@@ -282,3 +282,29 @@ func BenchmarkReloadUnchangedSeeds(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteFailureIsolatesTheArticle: when a batch's transaction fails (here
+// a real constraint violation: a Country node with the id relgraph will give
+// the Philippines, but not created by relgraph), the loader bisects the batch
+// so every other article is still stored and only the offending one fails.
+func TestWriteFailureIsolatesTheArticle(t *testing.T) {
+	st := storetest.Open(t)
+	ex := extractor(t)
+	storetest.Query(t, "CREATE (:Country {id: 'philippines', name: 'planted'})", nil)
+	sum, err := loader.Load(context.Background(), []string{"../../seeds"}, ex, st, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != 1 || !strings.Contains(sum.Failed[0].Path, "003_86d00f9e133ffe8c") {
+		t.Fatalf("failed %+v; want only the seed naming the Philippines (003)", sum.Failed)
+	}
+	if sum.Loaded != 4 {
+		t.Errorf("loaded %d, want the 4 other seeds", sum.Loaded)
+	}
+	if n := storetest.Int(t, "MATCH (a:Article) RETURN count(a)"); n != 4 {
+		t.Errorf("%d articles stored, want 4 (the failed one left no Article node)", n)
+	}
+	if n := storetest.Int(t, "MATCH (a:Article {id: '003_86d00f9e133ffe8c'}) RETURN count(a)"); n != 0 {
+		t.Errorf("the failed article was partly written")
+	}
+}

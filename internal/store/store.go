@@ -180,10 +180,13 @@ func (s *Store) scrub(msg string) string {
 }
 
 // wrapQuery turns an error from a query after Open into an *model.Error:
-// a Cypher mistake is EInvalid, anything else (server gone, timeout) is
-// explained like a connection failure.
+// the server refusing this query or its data (a Cypher mistake, a
+// constraint violation) is EInvalid, so a load can isolate the article;
+// anything else (server gone, timeout) is explained like a connection
+// failure and stops the load.
 func (s *Store) wrapQuery(err error, what string) error {
-	if ne := neo4jError(err); ne != nil && strings.HasPrefix(ne.Code, "Neo.ClientError.Statement.") {
+	if ne := neo4jError(err); ne != nil && (strings.HasPrefix(ne.Code, "Neo.ClientError.Statement.") ||
+		strings.HasPrefix(ne.Code, "Neo.ClientError.Schema.")) {
 		return model.Errorf(model.EInvalid, "neo4j: %s: %s (%s)", what, s.scrub(firstLine(ne.Msg)), ne.Code)
 	}
 	// The driver does not always wrap the context's error (its retry
