@@ -100,29 +100,24 @@ func New(lex *lexicon.Lexicon) *Extractor {
 			cb.add(p, payload{kind: pTrigger, rel: t, weak: weak[lexicon.Fold(p)]})
 		}
 	}
-	for _, p := range lex.Suppress {
-		cb.add(p, payload{kind: pSuppress})
-	}
-	for _, p := range lex.Planned {
-		cb.add(p, payload{kind: pPlanned})
-	}
-	for _, p := range lex.Established {
-		cb.add(p, payload{kind: pEstablished})
-	}
-	for _, p := range lex.Membership {
-		cb.add(p, payload{kind: pMembership})
-	}
-	for _, p := range lex.PeacekeepingCues {
-		cb.add(p, payload{kind: pPeacekeeping})
-	}
-	for _, p := range lex.Hardware {
-		cb.add(p, payload{kind: pHardware})
-	}
-	for _, p := range lex.Transfer {
-		cb.add(p, payload{kind: pTransfer})
-	}
-	for _, p := range lex.Give {
-		cb.add(p, payload{kind: pGive})
+	// Cue lists, in a fixed order: a pattern's index breaks ties between
+	// equally long matches.
+	for _, cues := range []struct {
+		phrases []string
+		kind    payloadKind
+	}{
+		{lex.Suppress, pSuppress},
+		{lex.Planned, pPlanned},
+		{lex.Established, pEstablished},
+		{lex.Membership, pMembership},
+		{lex.PeacekeepingCues, pPeacekeeping},
+		{lex.Hardware, pHardware},
+		{lex.Transfer, pTransfer},
+		{lex.Give, pGive},
+	} {
+		for _, p := range cues.phrases {
+			cb.add(p, payload{kind: cues.kind})
+		}
 	}
 	for area, ps := range lex.Areas {
 		for _, p := range ps {
