@@ -12,6 +12,7 @@ import (
 	"github.com/relgraph/relgraph/internal/extract"
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
+	"github.com/relgraph/relgraph/internal/seedtest"
 )
 
 func TestLoadUsageErrors(t *testing.T) {
@@ -36,26 +37,6 @@ func TestLoadUsageErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-// copySeeds copies the seed articles into a temporary folder and returns it.
-func copySeeds(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, err := filepath.Glob("../../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // seedGraph is the graph the extractor makes of the seeds in memory.
@@ -83,7 +64,7 @@ func seedGraph(t *testing.T, dir string) model.Graph {
 }
 
 func TestLoadDryRun(t *testing.T) {
-	dir := copySeeds(t)
+	dir := seedtest.Copy(t)
 	g := seedGraph(t, dir)
 	evidence := 0
 	for _, e := range g.Edges {

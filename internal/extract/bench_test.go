@@ -15,9 +15,15 @@ import (
 // BenchmarkExtract measures extraction throughput over the seeds (one
 // core, streaming article after article).
 func BenchmarkExtract(b *testing.B) {
-	seeds := readSeeds(b)
+	benchExtract(b, readSeeds(b))
+}
+
+// benchExtract extracts arts one after another per iteration, counting
+// their text as the bytes processed.
+func benchExtract(b *testing.B, arts []model.Article) {
+	b.Helper()
 	size := 0
-	for _, a := range seeds {
+	for _, a := range arts {
 		size += len(a.Text)
 	}
 	e := New(lexicon.MustDefault())
@@ -26,7 +32,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
-		for _, a := range seeds {
+		for _, a := range arts {
 			e.Extract(a)
 		}
 	}
@@ -53,7 +59,6 @@ func reportCPU(b *testing.B, size int, c0 time.Duration) {
 // GOMAXPROCS=1 for the one-core figure.
 func BenchmarkExtractGenerated(b *testing.B) {
 	arts := make([]model.Article, 300)
-	size := 0
 	for i := range arts {
 		d := gen.Generate(1, i)
 		a, err := article.Parse(d.ID+".txt", []byte(d.Text))
@@ -61,19 +66,8 @@ func BenchmarkExtractGenerated(b *testing.B) {
 			b.Fatal(err)
 		}
 		arts[i] = a
-		size += len(a.Text)
 	}
-	e := New(lexicon.MustDefault())
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	c0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		for _, a := range arts {
-			e.Extract(a)
-		}
-	}
-	reportCPU(b, size, c0)
+	benchExtract(b, arts)
 }
 
 // BenchmarkParts measures the linear stages on their own: the folded view,

@@ -16,6 +16,7 @@ import (
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/loader"
 	"github.com/relgraph/relgraph/internal/model"
+	"github.com/relgraph/relgraph/internal/seedtest"
 	"github.com/relgraph/relgraph/internal/store"
 	"github.com/relgraph/relgraph/internal/store/storetest"
 )
@@ -27,26 +28,6 @@ func extractor(t testing.TB) *extract.Extractor {
 		t.Fatal(err)
 	}
 	return extract.New(lex)
-}
-
-// copySeeds copies the seed articles into a temporary folder.
-func copySeeds(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, err := filepath.Glob("../../seeds/*.txt")
-	if err != nil || len(files) != 5 {
-		t.Fatalf("want the 5 seeds, got %d (%v)", len(files), err)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // memoryGraph is the graph of the articles under dir built in memory, as
@@ -171,7 +152,7 @@ Vietnam and India will strengthen cooperation in personnel training.-VNA
 func TestReloadChangedArticle(t *testing.T) {
 	st := storetest.Open(t)
 	ex := extractor(t)
-	dir := copySeeds(t)
+	dir := seedtest.Copy(t)
 	load(t, st, ex, loader.Options{}, dir)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	changed := files[len(files)-1]
@@ -230,7 +211,7 @@ func TestConcurrentLoads(t *testing.T) {
 func TestBadArticleDoesNotStopTheLoad(t *testing.T) {
 	st := storetest.Open(t)
 	ex := extractor(t)
-	dir := copySeeds(t)
+	dir := seedtest.Copy(t)
 	bad := filepath.Join(dir, "bad.txt")
 	if err := os.WriteFile(bad, []byte("\x00\x01 not text"), 0o644); err != nil {
 		t.Fatal(err)
