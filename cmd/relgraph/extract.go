@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/relgraph/relgraph/internal/article"
+	"github.com/relgraph/relgraph/internal/contract"
 	"github.com/relgraph/relgraph/internal/extract"
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
@@ -100,20 +100,25 @@ func runExtract(ctx context.Context, io streams, opts extractOptions) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	x, failed, err := extractAll(ctx, extract.New(lex), files, opts.Workers, func(err error) {
-		fmt.Fprintf(io.Err, "relgraph: %v\n", err)
-	})
-	if err != nil {
-		return err
-	}
+	report := func(err error) { fmt.Fprintf(io.Err, "relgraph: %v\n", err) }
+	var read int
+	var failed []string
 	switch opts.Format {
 	case "table":
-		err = writeTable(io.Out, x)
+		var x model.Extraction
+		x, failed, err = extractAll(ctx, extract.New(lex), files, opts.Workers, report)
+		if err != nil {
+			return err
+		}
+		read = len(x.Articles)
+		if err = writeTable(io.Out, x); err != nil {
+			err = fmt.Errorf("write output: %w", err)
+		}
 	default:
-		err = writeJSON(io.Out, x)
+		read, failed, err = streamJSON(ctx, io.Out, extract.New(lex), files, opts.Workers, report)
 	}
 	if err != nil {
-		return fmt.Errorf("extract: write output: %w", err)
+		return fmt.Errorf("extract: %w", err)
 	}
 	for i := len(pathErrs) - 1; i >= 0; i-- { // in the order they were printed
 		failed = append([]string{errorPath(pathErrs[i])}, failed...)
@@ -122,8 +127,44 @@ func runExtract(ctx context.Context, io streams, opts extractOptions) error {
 		return nil
 	}
 	fmt.Fprintf(io.Err, "extract: %d %s read, %d failed: %s\n",
-		len(x.Articles), plural(len(x.Articles), "article", "articles"), len(failed), strings.Join(failed, ", "))
+		read, plural(read, "article", "articles"), len(failed), strings.Join(failed, ", "))
 	return errSilent
+}
+
+// extractAll reads and extracts files (see extractEach) and merges the
+// results into one sorted extraction.
+func extractAll(ctx context.Context, ex *extract.Extractor, files []string, workers int,
+	report func(error)) (x model.Extraction, failed []string, err error) {
+	x = model.Extraction{Articles: []model.ArticleRef{}, Entities: []model.Entity{}, Relations: []model.Relation{}}
+	failed, err = extractEach(ctx, ex, files, workers, report, func(r model.Extraction) error {
+		x.Merge(r)
+		return nil
+	})
+	if err != nil {
+		return x, failed, err
+	}
+	x.Sort()
+	return x, failed, nil
+}
+
+// streamJSON writes the contract object for files to out without holding
+// the extractions (contract.Writer spools relation rows to a temporary
+// file). It returns how many articles were read and the files that failed.
+func streamJSON(ctx context.Context, out io.Writer, ex *extract.Extractor, files []string, workers int,
+	report func(error)) (read int, failed []string, err error) {
+	w := contract.NewWriter("")
+	defer w.Close()
+	failed, err = extractEach(ctx, ex, files, workers, report, func(x model.Extraction) error {
+		read += len(x.Articles)
+		return w.Add(x)
+	})
+	if err != nil {
+		return read, failed, err
+	}
+	if err := w.Finish(out); err != nil {
+		return read, failed, fmt.Errorf("write output: %w", err)
+	}
+	return read, failed, nil
 }
 
 // result is one article's outcome, small enough to keep until its turn.
@@ -134,13 +175,14 @@ type result struct {
 	err   error
 }
 
-// extractAll reads and extracts files with workers goroutines and merges
-// the results in file order, so output does not depend on scheduling. At
-// most about 2×workers articles are in flight; an article's text is
-// dropped once it is extracted. Each file that fails is passed to report
-// (in file order) and its path returned in failed.
-func extractAll(ctx context.Context, ex *extract.Extractor, files []string, workers int,
-	report func(error)) (x model.Extraction, failed []string, err error) {
+// extractEach reads and extracts files with workers goroutines and passes
+// each article's extraction to sink in file order, so output does not
+// depend on scheduling. At most about 2×workers articles are in flight; an
+// article's text is dropped once it is extracted. Each file that fails is
+// passed to report (in file order) and its path returned in failed. An
+// error from sink stops the work and is returned.
+func extractEach(ctx context.Context, ex *extract.Extractor, files []string, workers int,
+	report func(error), sink func(model.Extraction) error) (failed []string, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -178,7 +220,6 @@ func extractAll(ctx context.Context, ex *extract.Extractor, files []string, work
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	x = model.Extraction{Articles: []model.ArticleRef{}, Entities: []model.Entity{}, Relations: []model.Relation{}}
 	byID := map[string]string{} // article id -> path, to refuse a second file with the same id
 	pending := map[int]result{}
 	next := 0
@@ -199,14 +240,15 @@ func extractAll(ctx context.Context, ex *extract.Extractor, files []string, work
 				failed = append(failed, r.path)
 				continue
 			}
-			x.Merge(r.x)
+			if err := sink(r.x); err != nil {
+				cancel()
+				for range results { // let the workers finish
+				}
+				return failed, err
+			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return x, failed, err
-	}
-	x.Sort()
-	return x, failed, nil
+	return failed, ctx.Err()
 }
 
 // checkUniqueIDs refuses an article whose id (its file name without
@@ -219,13 +261,6 @@ func checkUniqueIDs(byID map[string]string, r result) error {
 		byID[a.ID] = r.path
 	}
 	return nil
-}
-
-func writeJSON(w io.Writer, x model.Extraction) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(x)
 }
 
 // evidenceWidth is how much of an evidence sentence the table shows.
