@@ -142,11 +142,14 @@ func Load(ctx context.Context, paths []string, ex Extractor, st *store.Store, op
 		progress.Step(path, Failed, err)
 	}
 
-	// 1. Read every file (in parallel); the ids and hashes decide what to do.
+	// 1. Read every file (in parallel); the ids and hashes decide what to
+	// do. The text is dropped and read again when the article is extracted,
+	// so a load never holds the corpus.
 	arts := make([]model.Article, len(files))
 	readErrs := make([]error, len(files))
 	parallel(ctx, len(files), opt.Workers, func(i int) {
 		arts[i], readErrs[i] = article.ReadFile(files[i])
+		arts[i].Text = ""
 	})
 	if err := ctx.Err(); err != nil {
 		return sum, err
@@ -197,8 +200,15 @@ func Load(ctx context.Context, paths []string, ex Extractor, st *store.Store, op
 	defer stopExtracting()
 	go func() {
 		parallel(xctx, len(todo), opt.Workers, func(i int) {
-			it := store.Item{Article: todo[i]}
-			err := extractInto(ex, &it)
+			// A file changed since step 1 is loaded as it is now, with
+			// the hash of what was extracted.
+			a, err := article.ReadFile(todo[i].Path)
+			it := store.Item{Article: a}
+			if err != nil {
+				it.Article = todo[i]
+			} else {
+				err = extractInto(ex, &it)
+			}
 			results <- extracted{it, err}
 		})
 		close(results)
