@@ -54,18 +54,50 @@ var (
 	numericRe  = regexp.MustCompile(`^` + numericPat)
 	monthDayRe = regexp.MustCompile(`^` + monthDayPat)
 	dayMonthRe = regexp.MustCompile(`^` + dayMonthPat)
-	// "on", optionally with a weekday: "on Monday, May 24".
-	onBeforeRe = regexp.MustCompile(`(?i)\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$`)
-	// A weekday opening a date line: "Tuesday, 2/6/2020".
-	weekdayRe = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+`)
 )
 
-var months = map[string]int{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+// A datePattern is one way of writing a date: its anchored regexp, a cheap
+// test of whether it can match at a position, and how a match (as from
+// FindStringSubmatchIndex on s) reads as a date.
+type datePattern struct {
+	re    *regexp.Regexp
+	start func(s string, p int) bool
+	date  func(s string, m []int) textDate
 }
 
-func monthNumber(name string) int { return months[strings.ToLower(name[:3])] }
+// datePatterns in the order findDates lists their dates when two start at
+// the same place.
+var datePatterns = [...]datePattern{
+	{isoRe, isoStart, func(s string, m []int) textDate {
+		return textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}
+	}},
+	{numericRe, numericStart, func(s string, m []int) textDate {
+		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		if month > 12 && day <= 12 {
+			day, month = month, day
+		}
+		return textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}
+	}},
+	{monthDayRe, monthStart, func(s string, m []int) textDate {
+		return textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]]), Year: optionalYear(s, m)}
+	}},
+	{dayMonthRe, dayMonthStart, func(s string, m []int) textDate {
+		return textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]]), Year: optionalYear(s, m)}
+	}},
+}
+
+// optionalYear is the year of a match whose third group is an optional
+// year, or 0.
+func optionalYear(s string, m []int) int {
+	if m[6] < 0 {
+		return 0
+	}
+	return atoi(s[m[6]:m[7]])
+}
+
+// monthNumber returns the number of a month name as monthAlt matches it
+// (case-sensitive, so its first three letters are an abbreviation).
+func monthNumber(name string) int { return abbrMonth(name[:3]) }
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
@@ -74,47 +106,54 @@ func atoi(s string) int {
 
 // findDates returns the dates written in s, in text order. Numeric dates
 // are read day first; when that is impossible but month first is not
-// (2/20/2014), they are read month first.
+// (2/20/2014), they are read month first. A date is On when "on" comes
+// just before it (see onBefore).
 func findDates(s string) []textDate {
 	var out []textDate
-	add := func(d textDate, start int) {
-		if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
-			return
-		}
-		d.Pos = start
-		d.On = onBeforeRe.MatchString(s[max(0, start-24):start])
-		out = append(out, d)
-	}
 	var buf [64]int
 	starts := dateStarts(buf[:0], s)
-	for _, m := range scanDates(isoRe, s, starts, isoStart) {
-		add(textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}, m[0])
-	}
-	for _, m := range scanDates(numericRe, s, starts, numericStart) {
-		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
-		if month > 12 && day <= 12 {
-			day, month = month, day
+	for _, pat := range datePatterns {
+		for _, m := range scanDates(pat.re, s, starts, pat.start) {
+			d := pat.date(s, m)
+			if !d.valid() {
+				continue
+			}
+			d.Pos = m[0]
+			d.On = onBefore(s[max(0, d.Pos-24):d.Pos])
+			out = append(out, d)
 		}
-		add(textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}, m[0])
-	}
-	for _, m := range scanDates(monthDayRe, s, starts, monthStart) {
-		d := textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]])}
-		if m[6] >= 0 {
-			d.Year = atoi(s[m[6]:m[7]])
-		}
-		add(d, m[0])
-	}
-	for _, m := range scanDates(dayMonthRe, s, starts, dayMonthStart) {
-		d := textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]])}
-		if m[6] >= 0 {
-			d.Year = atoi(s[m[6]:m[7]])
-		}
-		add(d, m[0])
 	}
 	// Text order; the patterns do not overlap in practice, but keep the
 	// first of two matches starting at the same place stable.
 	sortByPos(out)
 	return out
+}
+
+// valid reports whether d's month and day are in range (the day is not
+// checked against the month: ISO does).
+func (d textDate) valid() bool {
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= 31
+}
+
+// dateAtStart returns the date findDates(s) would list first if one starts
+// at offset 0, trying only that offset.
+func dateAtStart(s string) (textDate, bool) {
+	if s == "" || !isDigit(s[0]) && (s[0] < 'A' || s[0] > 'Z') { // not in dateStarts
+		return textDate{}, false
+	}
+	for _, pat := range datePatterns {
+		if !pat.start(s, 0) {
+			continue
+		}
+		m := pat.re.FindStringSubmatchIndex(s[:dateWindowEnd(s, 0)])
+		if m == nil {
+			continue
+		}
+		if d := pat.date(s, m); d.valid() {
+			return d, true
+		}
+	}
+	return textDate{}, false
 }
 
 // maxDateTokens bounds how many white-space separated tokens a date
@@ -246,16 +285,22 @@ func afterDayDigits(s string, p int) int {
 // monthStart reports whether a month name can begin at p: each of monthAlt's
 // names begins with one of the twelve three-letter abbreviations.
 func monthStart(s string, p int) bool {
-	if p+3 > len(s) || s[p] < 'A' || s[p] > 'S' {
-		return false
-	}
-	_, ok := monthAbbr[s[p:p+3]]
-	return ok
+	return p+3 <= len(s) && abbrMonth(s[p:p+3]) != 0
 }
 
-var monthAbbr = map[string]int{
-	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
-	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+// abbrMonth returns the number of the month abbreviated a ("Jan", "Feb",
+// ...: capitalised, three letters), or 0.
+func abbrMonth(a string) int {
+	// A capital starts each abbreviation and no other three bytes of the
+	// list, so a match is always at a multiple of 3.
+	const abbrs = "JanFebMarAprMayJunJulAugSepOctNovDec"
+	if len(a) != 3 {
+		return 0
+	}
+	if i := strings.Index(abbrs, a); i >= 0 {
+		return i/3 + 1
+	}
+	return 0
 }
 
 func sortByPos(ds []textDate) {
@@ -274,12 +319,11 @@ func dateLine(line string) (string, bool) {
 	if len(line) > 4*60 || utf8.RuneCountInString(line) > 60 {
 		return "", false
 	}
-	rest := weekdayRe.ReplaceAllString(line, "")
-	ds := findDates(rest)
-	if len(ds) == 0 || ds[0].Pos != 0 || ds[0].Year == 0 {
+	d, ok := dateAtStart(line[weekdayPrefix(line):])
+	if !ok || d.Year == 0 {
 		return "", false
 	}
-	iso := ds[0].ISO()
+	iso := d.ISO()
 	return iso, iso != ""
 }
 
@@ -294,14 +338,12 @@ const minYearMentions = 2
 // tie); 0 otherwise. News reports name the current year ("in 2014") and the
 // period under review ("2011-2013") more than any other.
 func articleYear(text string) int {
-	counts := map[int]int{}
-	for _, y := range years(text) {
-		counts[y]++
-	}
+	var counts [lastYear - firstYear + 1]int
+	forEachYear(text, func(y int) { counts[y-firstYear]++ })
 	best, bestN := 0, 0
-	for y, n := range counts {
-		if n > bestN || (n == bestN && y > best) {
-			best, bestN = y, n
+	for i, n := range counts {
+		if n >= bestN && n > 0 { // ascending: the latest year wins a tie
+			best, bestN = firstYear+i, n
 		}
 	}
 	if bestN < minYearMentions {
@@ -310,32 +352,29 @@ func articleYear(text string) int {
 	return best
 }
 
-// years returns the years written in text: runs of exactly four digits, not
-// touching a letter, digit or underscore, between 1945 and 2099 (older years
-// are history, not report dates). A hand-written scan: a regexp here costs
-// more than all the rest of Parse.
-func years(text string) []int {
-	var out []int
-	word := func(i int) bool {
-		c := text[i]
-		return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-	}
+// The years articleYear counts: older ones are history, not report dates.
+const firstYear, lastYear = 1945, 2099
+
+// forEachYear calls f with each year written in text: a run of exactly
+// four digits, not touching a letter, digit or underscore, between
+// firstYear and lastYear. A hand-written scan: a regexp here costs more
+// than all the rest of Parse.
+func forEachYear(text string, f func(int)) {
 	for i := 0; i+4 <= len(text); i++ {
-		if !isDigit(text[i]) || (i > 0 && word(i-1)) {
+		if !isDigit(text[i]) {
 			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(text) && isDigit(text[j]) {
 			j++
 		}
-		if j-i == 4 && (j == len(text) || !word(j)) {
-			if y := atoi(text[i:j]); y >= 1945 && y <= 2099 {
-				out = append(out, y)
+		if j-i == 4 && (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) {
+			if y := atoi(text[i:j]); y >= firstYear && y <= lastYear {
+				f(y)
 			}
 		}
 		i = j
 	}
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
