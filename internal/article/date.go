@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -29,73 +28,66 @@ func (d textDate) ISO() string {
 	return t.Format("2006-01-02")
 }
 
-const monthAlt = `(January|February|March|April|May|June|July|August|September|October|November|December|` +
-	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`
+// The date patterns. Each is matched by a hand-written scanner, at the
+// positions where a date can start (dateStarts); the scanners do exactly
+// what these regexps (with a leading \b, leftmost-first) would, which
+// date_scan_test.go checks, at a small fraction of the cost:
+//
+//	ISO          (\d{4})-(\d{2})-(\d{2})\b                          2014-02-20
+//	numeric      (\d{1,2})[/.](\d{1,2})[/.](\d{4})\b                 20/2/2014, 20.2.2014
+//	month-day    MONTH\s+(\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\b YEAR   August 28, August 28, 2018, December 9-10
+//	day-month    (\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\s+(?:of\s+)?MONTH YEAR
+//	                                                             31st May 2013, 28 of August, 19-28 November 2019
+//
+// where MONTH is (January|...|December|Jan|...|Sept|Sep|...|Dec)\b\.?,
+// ORD (?:st|nd|rd|th)? and YEAR (?:,?\s+(\d{4})\b)?. Numeric dates are
+// day first, as in the Vietnamese and British press; of a range of days
+// the first counts.
 
-const ordinal = `(?:st|nd|rd|th)?`
+// A dateMatch is where a date pattern matched, laid out as
+// regexp.FindStringSubmatchIndex has it: the match's start and end, then
+// the start and end of each of its three groups (-1, -1 for a year that is
+// not there).
+type dateMatch [8]int
 
-// The date patterns, without their leading \b: each is compiled anchored
-// ("^") and tried only where a date can start (see scanDates).
-const (
-	// 2014-02-20
-	isoPat = `(\d{4})-(\d{2})-(\d{2})\b`
-	// 20/2/2014, 20.2.2014: day first, as in the Vietnamese and British press.
-	numericPat = `(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`
-	// August 28, August 28, 2018, December 9-10 (the first day counts).
-	monthDayPat = monthAlt + `\s+(\d{1,2})` + ordinal +
-		`(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\b(?:,?\s+(\d{4})\b)?`
-	// 31st May 2013, 28 of August, 19-28 November 2019 (the first day counts).
-	dayMonthPat = `(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal +
-		`)?\s+(?:of\s+)?` + monthAlt + `(?:,?\s+(\d{4})\b)?`
-)
-
-var (
-	isoRe      = regexp.MustCompile(`^` + isoPat)
-	numericRe  = regexp.MustCompile(`^` + numericPat)
-	monthDayRe = regexp.MustCompile(`^` + monthDayPat)
-	dayMonthRe = regexp.MustCompile(`^` + dayMonthPat)
-)
-
-// A datePattern is one way of writing a date: its anchored regexp, a cheap
-// test of whether it can match at a position, and how a match (as from
-// FindStringSubmatchIndex on s) reads as a date.
+// A datePattern is one way of writing a date: its scanner, which matches
+// it at a position or not, and how a match reads as a date.
 type datePattern struct {
-	re    *regexp.Regexp
-	start func(s string, p int) bool
-	date  func(s string, m []int) textDate
+	match func(s string, p int) (dateMatch, bool)
+	date  func(s string, m dateMatch) textDate
 }
 
 // datePatterns in the order findDates lists their dates when two start at
 // the same place.
 var datePatterns = [...]datePattern{
-	{isoRe, isoStart, func(s string, m []int) textDate {
+	{matchISO, func(s string, m dateMatch) textDate {
 		return textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}
 	}},
-	{numericRe, numericStart, func(s string, m []int) textDate {
+	{matchNumeric, func(s string, m dateMatch) textDate {
 		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		if month > 12 && day <= 12 {
 			day, month = month, day
 		}
 		return textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}
 	}},
-	{monthDayRe, monthStart, func(s string, m []int) textDate {
+	{matchMonthDay, func(s string, m dateMatch) textDate {
 		return textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]]), Year: optionalYear(s, m)}
 	}},
-	{dayMonthRe, dayMonthStart, func(s string, m []int) textDate {
+	{matchDayMonth, func(s string, m dateMatch) textDate {
 		return textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]]), Year: optionalYear(s, m)}
 	}},
 }
 
 // optionalYear is the year of a match whose third group is an optional
 // year, or 0.
-func optionalYear(s string, m []int) int {
+func optionalYear(s string, m dateMatch) int {
 	if m[6] < 0 {
 		return 0
 	}
 	return atoi(s[m[6]:m[7]])
 }
 
-// monthNumber returns the number of a month name as monthAlt matches it
+// monthNumber returns the number of a month name as MONTH matches it
 // (case-sensitive, so its first three letters are an abbreviation).
 func monthNumber(name string) int { return abbrMonth(name[:3]) }
 
@@ -113,15 +105,15 @@ func findDates(s string) []textDate {
 	var buf [64]int
 	starts := dateStarts(buf[:0], s)
 	for _, pat := range datePatterns {
-		for _, m := range scanDates(pat.re, s, starts, pat.start) {
+		scanDates(s, starts, pat.match, func(m dateMatch) {
 			d := pat.date(s, m)
 			if !d.valid() {
-				continue
+				return
 			}
 			d.Pos = m[0]
 			d.On = onBefore(s[max(0, d.Pos-24):d.Pos])
 			out = append(out, d)
-		}
+		})
 	}
 	// Text order; the patterns do not overlap in practice, but keep the
 	// first of two matches starting at the same place stable.
@@ -138,60 +130,31 @@ func (d textDate) valid() bool {
 // dateAtStart returns the date findDates(s) would list first if one starts
 // at offset 0, trying only that offset.
 func dateAtStart(s string) (textDate, bool) {
-	if s == "" || !isDigit(s[0]) && (s[0] < 'A' || s[0] > 'Z') { // not in dateStarts
-		return textDate{}, false
-	}
 	for _, pat := range datePatterns {
-		if !pat.start(s, 0) {
-			continue
-		}
-		m := pat.re.FindStringSubmatchIndex(s[:dateWindowEnd(s, 0)])
-		if m == nil {
-			continue
-		}
-		if d := pat.date(s, m); d.valid() {
-			return d, true
+		if m, ok := pat.match(s, 0); ok {
+			if d := pat.date(s, m); d.valid() {
+				return d, true
+			}
 		}
 	}
 	return textDate{}, false
 }
 
-// maxDateTokens bounds how many white-space separated tokens a date
-// pattern can touch: dayMonthPat, the longest, spans six ("19th - 28th of
-// November, 2019"); its final \b looks at one byte more.
-const maxDateTokens = 6
-
-// scanDates returns what re.FindAllStringSubmatchIndex would for the
-// unanchored pattern `\b` + re's (re is that pattern anchored with "^"),
-// much faster: a regexp scan of whole paragraphs cost more than all the
-// rest of Parse. Leftmost-first matching is kept: the candidate positions
-// starts (from dateStarts: every \b before a digit or capital, in order)
-// are tried from the end of the last match on, and at each the anchored
-// pattern gives the match the unanchored one would prefer there. start
-// skips, from a few bytes, the positions where the pattern cannot match.
-// The pattern runs on a window of maxDateTokens+3 tokens, which no match or
-// look-ahead reaches the end of, so the window's end is never taken for
-// the text's end. TestScanDatesMatchesRegexp checks the equivalence.
-func scanDates(re *regexp.Regexp, s string, starts []int, start func(s string, p int) bool) [][]int {
-	var out [][]int
+// scanDates calls f with each match of a date pattern in s, in order, as
+// regexp's FindAll would find them: leftmost first, each search going on
+// from the end of the last match. starts (from dateStarts) are the
+// positions where a match can start.
+func scanDates(s string, starts []int, match func(s string, p int) (dateMatch, bool), f func(dateMatch)) {
 	end := 0 // of the last match
 	for _, p := range starts {
-		if p < end || !start(s, p) {
+		if p < end {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(s[p:dateWindowEnd(s, p)])
-		if m == nil {
-			continue
+		if m, ok := match(s, p); ok {
+			f(m)
+			end = m[1]
 		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += p
-			}
-		}
-		out = append(out, m)
-		end = m[1]
 	}
-	return out
 }
 
 // dateStarts appends to buf the positions in s where a date can start: a
@@ -209,22 +172,204 @@ func dateStarts(buf []int, s string) []int {
 	return buf
 }
 
-// dateWindowEnd returns the end of the window scanDates matches at p: the
-// start of the (maxDateTokens+3)th token from p, or the end of s.
-func dateWindowEnd(s string, p int) int {
-	tokens := 0
-	for i := p; i < len(s); i++ {
-		if isSpaceByte(s[i]) {
-			continue
-		}
-		if i == p || isSpaceByte(s[i-1]) {
-			tokens++
-			if tokens == maxDateTokens+3 {
-				return i
-			}
+// matchISO matches (\d{4})-(\d{2})-(\d{2})\b at p.
+func matchISO(s string, p int) (dateMatch, bool) {
+	y, m, d := p, p+5, p+8
+	if !allDigits(s, y, y+4) || !byteAt(s, y+4, '-') || !allDigits(s, m, m+2) ||
+		!byteAt(s, m+2, '-') || !allDigits(s, d, d+2) || !atBoundary(s, d+2) {
+		return dateMatch{}, false
+	}
+	return dateMatch{p, d + 2, y, y + 4, m, m + 2, d, d + 2}, true
+}
+
+// matchNumeric matches (\d{1,2})[/.](\d{1,2})[/.](\d{4})\b at p.
+func matchNumeric(s string, p int) (dateMatch, bool) {
+	d := afterDayDigits(s, p)
+	if d == p || !numericSep(s, d) {
+		return dateMatch{}, false
+	}
+	m := afterDayDigits(s, d+1)
+	if m == d+1 || !numericSep(s, m) {
+		return dateMatch{}, false
+	}
+	y := m + 1
+	if !allDigits(s, y, y+4) || !atBoundary(s, y+4) {
+		return dateMatch{}, false
+	}
+	return dateMatch{p, y + 4, p, d, d + 1, m, y, y + 4}, true
+}
+
+func numericSep(s string, i int) bool { return byteAt(s, i, '/') || byteAt(s, i, '.') }
+
+// matchMonthDay matches MONTH\s+(\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\b YEAR
+// at p.
+func matchMonthDay(s string, p int) (dateMatch, bool) {
+	nameEnd, i, ok := monthName(s, p)
+	if !ok {
+		return dateMatch{}, false
+	}
+	day := skipSpaces(s, i)
+	dayEnd := afterDayDigits(s, day)
+	if day == i || dayEnd == day {
+		return dateMatch{}, false
+	}
+	// The day ends at a word boundary: after its ordinal suffix if it has
+	// one (without it, the boundary would fall between a digit and a
+	// letter), and after a range's second day (and its suffix) if a range
+	// follows and ends at a boundary.
+	end := afterOrdinal(s, dayEnd)
+	if r, ok := rangeEnd(s, end); ok && atBoundary(s, afterOrdinal(s, r)) {
+		end = afterOrdinal(s, r)
+	} else if !atBoundary(s, end) {
+		return dateMatch{}, false
+	}
+	m := dateMatch{p, end, p, nameEnd, day, dayEnd, -1, -1}
+	if ys, ok := yearAfter(s, end); ok {
+		m[1], m[6], m[7] = ys+4, ys, ys+4
+	}
+	return m, true
+}
+
+// matchDayMonth matches (\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\s+(?:of\s+)?MONTH YEAR
+// at p.
+func matchDayMonth(s string, p int) (dateMatch, bool) {
+	dayEnd := afterDayDigits(s, p)
+	if dayEnd == p {
+		return dateMatch{}, false
+	}
+	// As in matchMonthDay, each optional part is taken when it is there:
+	// leaving it out would leave a letter, digit or dash where \s+ must
+	// come.
+	i := afterOrdinal(s, dayEnd)
+	if r, ok := rangeEnd(s, i); ok {
+		i = afterOrdinal(s, r)
+	}
+	name := skipSpaces(s, i)
+	if name == i {
+		return dateMatch{}, false
+	}
+	if strings.HasPrefix(s[name:], "of") {
+		if j := skipSpaces(s, name+2); j > name+2 {
+			name = j
 		}
 	}
-	return len(s)
+	nameEnd, end, ok := monthName(s, name)
+	if !ok {
+		return dateMatch{}, false
+	}
+	m := dateMatch{p, end, p, dayEnd, name, nameEnd, -1, -1}
+	if ys, ok := yearAfter(s, end); ok {
+		m[1], m[6], m[7] = ys+4, ys, ys+4
+	}
+	return m, true
+}
+
+// monthNames are the months' full names; MONTH also takes their first
+// three letters and "Sept".
+var monthNames = [...]string{
+	"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December",
+}
+
+// monthName matches MONTH, (January|...|Sept|Sep|...|Dec)\b\.?, at i: it
+// returns the end of the name and of the match (after a "."). At most one
+// of the names can be followed by a word boundary at i, so the order in
+// which they are tried does not matter.
+func monthName(s string, i int) (nameEnd, end int, ok bool) {
+	if i+3 > len(s) {
+		return 0, 0, false
+	}
+	m := abbrMonth(s[i : i+3])
+	if m == 0 {
+		return 0, 0, false
+	}
+	switch full := monthNames[m-1]; {
+	case strings.HasPrefix(s[i:], full) && atBoundary(s, i+len(full)):
+		nameEnd = i + len(full)
+	case m == 9 && strings.HasPrefix(s[i:], "Sept") && atBoundary(s, i+4):
+		nameEnd = i + 4
+	case atBoundary(s, i+3):
+		nameEnd = i + 3
+	default:
+		return 0, 0, false
+	}
+	end = nameEnd
+	if byteAt(s, end, '.') {
+		end++
+	}
+	return nameEnd, end, true
+}
+
+// rangeEnd matches the start of a range's second day, \s*[-–]\s*\d{1,2},
+// at i and returns the end of its digits.
+func rangeEnd(s string, i int) (int, bool) {
+	j := skipSpaces(s, i)
+	switch {
+	case byteAt(s, j, '-'):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return 0, false
+	}
+	j = skipSpaces(s, j)
+	end := afterDayDigits(s, j)
+	return end, end > j
+}
+
+// yearAfter matches YEAR's ,?\s+(\d{4})\b at i and returns the year's
+// start.
+func yearAfter(s string, i int) (int, bool) {
+	if byteAt(s, i, ',') {
+		i++
+	}
+	y := skipSpaces(s, i)
+	return y, y > i && allDigits(s, y, y+4) && atBoundary(s, y+4)
+}
+
+// afterOrdinal returns the end of an ordinal suffix (st, nd, rd, th) at
+// i, or i.
+func afterOrdinal(s string, i int) int {
+	if i+2 <= len(s) {
+		switch s[i : i+2] {
+		case "st", "nd", "rd", "th":
+			return i + 2
+		}
+	}
+	return i
+}
+
+// afterDayDigits returns the end of the one or two digits at p (p itself
+// when there is none). A third digit makes no day: \d{1,2} would then be
+// followed by a digit, which no pattern allows.
+func afterDayDigits(s string, p int) int {
+	q := p
+	for q < len(s) && q < p+2 && isDigit(s[q]) {
+		q++
+	}
+	return q
+}
+
+// allDigits reports whether s[i:j] is within s and all digits.
+func allDigits(s string, i, j int) bool {
+	if j > len(s) {
+		return false
+	}
+	for ; i < j; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// byteAt reports whether s has c at i.
+func byteAt(s string, i int, c byte) bool { return i < len(s) && s[i] == c }
+
+// atBoundary reports whether \b holds at i: one side of it is an ASCII
+// word byte, the other not (or the end of s).
+func atBoundary(s string, i int) bool {
+	return (i > 0 && isWordByte(s[i-1])) != (i < len(s) && isWordByte(s[i]))
 }
 
 // isSpaceByte reports whether c is white space for \s in Go's regexp.
@@ -242,51 +387,6 @@ var wordBytes = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// The start functions say cheaply whether a pattern can match at p: they
-// check a few bytes every match of the pattern begins with.
-
-// isoStart: isoPat begins with four digits and "-".
-func isoStart(s string, p int) bool {
-	return p+5 <= len(s) && isDigit(s[p]) && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) && s[p+4] == '-'
-}
-
-// numericStart: numericPat begins with one or two digits and "/" or ".".
-func numericStart(s string, p int) bool {
-	q := afterDayDigits(s, p)
-	return q > p && q < len(s) && (s[q] == '/' || s[q] == '.')
-}
-
-// dayMonthStart: dayMonthPat begins with one or two digits followed by an
-// ordinal suffix, white space, "-" or "–" (whose first byte is 0xE2).
-func dayMonthStart(s string, p int) bool {
-	q := afterDayDigits(s, p)
-	if q == p || q >= len(s) {
-		return false
-	}
-	switch s[q] {
-	case 's', 'n', 'r', 't', ' ', '\t', '\n', '\f', '\r', '-', 0xE2:
-		return true
-	}
-	return false
-}
-
-// afterDayDigits returns the end of the one or two digits at p (p itself
-// when there is none). A third digit makes no day: \d{1,2} would then be
-// followed by a digit, which no pattern allows.
-func afterDayDigits(s string, p int) int {
-	q := p
-	for q < len(s) && q < p+2 && isDigit(s[q]) {
-		q++
-	}
-	return q
-}
-
-// monthStart reports whether a month name can begin at p: each of monthAlt's
-// names begins with one of the twelve three-letter abbreviations.
-func monthStart(s string, p int) bool {
-	return p+3 <= len(s) && abbrMonth(s[p:p+3]) != 0
-}
 
 // abbrMonth returns the number of the month abbreviated a ("Jan", "Feb",
 // ...: capitalised, three letters), or 0.
