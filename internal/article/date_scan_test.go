@@ -96,3 +96,17 @@ func FuzzScanDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
 }
+
+// TestHasDigitByte checks the word test against the byte test for each
+// byte value in each position.
+func TestHasDigitByte(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			x := uint64(c) << (8 * pos)
+			x |= 0x2020202020202020 &^ (0xFF << (8 * pos)) // spaces elsewhere
+			if got, want := hasDigitByte(x), isDigit(byte(c)); got != want {
+				t.Fatalf("hasDigitByte(%#x) = %v, want %v", x, got, want)
+			}
+		}
+	}
+}

@@ -27,13 +27,6 @@ const (
 )
 
 var (
-	// A dateline: "Hanoi (VNA) -", "Lai Chau (VNA) –", "(VOVworld) –",
-	// "SA KAEO, Feb 14 –", "MANILA, Philippines -", "BATAM, Riau Islands:".
-	// Group 1 is the place, up to four capitalised words, with perhaps a
-	// region or date after a comma; group 2 the source. "The ASEAN Defence
-	// Ministers' Meeting (ADMM) – ..." is a sentence, not a dateline.
-	datelineRe = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*[^()\-–—:]{1,30}?)?)?` +
-		`\s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s+\S`)
 	// Where a credited publication's name ends: its issue, date or note.
 	creditEndRe = regexp.MustCompile(`\s+(?:No\.?\s*\d|[Nn]umber\s+\d|\(|,|-\s|–|—|on\s|in\s)|[.;]\s*$`)
 )
@@ -223,11 +216,14 @@ func singleSpaced(s string) bool {
 // dateline splits the dateline that may open the first body paragraph into
 // its place part (which may hold a date) and its source.
 func dateline(line string) (place, source string) {
-	m := datelineRe.FindStringSubmatch(line)
-	if m == nil || (m[1] == "" && m[2] == "") {
+	placeEnd, srcStart, srcEnd, ok := matchDateline(line)
+	if !ok {
 		return "", ""
 	}
-	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	if srcStart >= 0 {
+		source = strings.TrimSpace(line[srcStart:srcEnd])
+	}
+	return strings.TrimSpace(line[:placeEnd]), source
 }
 
 // leadDate applies date rules 3 and 4 (see Infer): the dateline's place

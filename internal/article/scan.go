@@ -350,3 +350,118 @@ func foldEqual(r, w rune) bool {
 	}
 	return false
 }
+
+// matchDateline matches the dateline that may open an article's first
+// paragraph,
+//
+//	^(P)?\s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s+\S
+//	P = \p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*[^()\-–—:]{1,30}?)?
+//
+// ("Hanoi (VNA) -", "(VOVworld) –", "SA KAEO, Feb 14 –", "BATAM, Riau
+// Islands:"). It returns the end of the place P (0 if there is none) and
+// the source's span (-1, -1 if none). The place's alternatives are tried
+// in the regexp's order of preference (longer words first, more words
+// first, the comma part's text shortest first), and the first after which
+// the rest of the line (datelineTail) matches is the match.
+func matchDateline(s string) (placeEnd, srcStart, srcEnd int, ok bool) {
+	if placeEnd, srcStart, srcEnd, ok = placeWord(s, 0, 1); ok {
+		return placeEnd, srcStart, srcEnd, true
+	}
+	srcStart, srcEnd, ok = datelineTail(s, 0)
+	return 0, srcStart, srcEnd, ok
+}
+
+// maxPlaceWords is how many capitalised words a dateline's place has at
+// most.
+const maxPlaceWords = 4
+
+// placeWord matches the place's nth word, \p{Lu}[\p{L}'’.-]*, at i and
+// what may follow it; the word is tried longest first (only a shorter one
+// ending before a "-" can then succeed, the "-" being the dash).
+func placeWord(s string, i, n int) (placeEnd, srcStart, srcEnd int, ok bool) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsUpper(r) {
+		return 0, -1, -1, false
+	}
+	end := i + size
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isPlaceRune(r) {
+			break
+		}
+		end += size
+	}
+	for e := end; e > i; {
+		if placeEnd, srcStart, srcEnd, ok = afterPlaceWord(s, e, n); ok {
+			return placeEnd, srcStart, srcEnd, true
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:e])
+		e -= size
+	}
+	return 0, -1, -1, false
+}
+
+// isPlaceRune reports whether r may follow a place word's capital.
+func isPlaceRune(r rune) bool {
+	return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '.' || r == '-'
+}
+
+// afterPlaceWord matches what may follow the place's nth word, ending at
+// e: another word, else a comma part, else nothing; then datelineTail.
+func afterPlaceWord(s string, e, n int) (placeEnd, srcStart, srcEnd int, ok bool) {
+	if j := skipSpaces(s, e); n < maxPlaceWords && j > e && j < len(s) {
+		if placeEnd, srcStart, srcEnd, ok = placeWord(s, j, n+1); ok {
+			return placeEnd, srcStart, srcEnd, true
+		}
+	}
+	if byteAt(s, e, ',') {
+		// ,\s*[^()\-–—:]{1,30}? : \s* longest first, then the lazy part
+		// shortest first (it may take spaces \s* gave back).
+		for k := skipSpaces(s, e+1); k > e; k-- {
+			j := k
+			for range 30 {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if j == len(s) || strings.ContainsRune("()-–—:", r) {
+					break
+				}
+				j += size
+				if srcStart, srcEnd, ok = datelineTail(s, j); ok {
+					return j, srcStart, srcEnd, true
+				}
+			}
+		}
+	}
+	srcStart, srcEnd, ok = datelineTail(s, e)
+	return e, srcStart, srcEnd, ok
+}
+
+// datelineTail matches the rest of a dateline at i,
+// \s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s+\S, and returns the
+// source's span (-1, -1 if none). No backtracking can help it: each part
+// stops at a byte that no shorter choice would let the next part take.
+func datelineTail(s string, i int) (srcStart, srcEnd int, ok bool) {
+	srcStart, srcEnd = -1, -1
+	j := skipSpaces(s, i)
+	if byteAt(s, j, '(') {
+		end, n := runesUntilParen(s, j+1)
+		if !byteAt(s, end, ')') || n < 2 || n > 30 {
+			return -1, -1, false
+		}
+		srcStart, srcEnd = j+1, end
+		j = skipSpaces(s, end+1)
+	}
+	if byteAt(s, j, ':') {
+		j++
+	} else {
+		dashes := 0
+		for size, ok := dashAt(s, j); ok && dashes < 3; size, ok = dashAt(s, j) {
+			j += size
+			dashes++
+		}
+		if dashes == 0 || dashes > 2 {
+			return -1, -1, false
+		}
+	}
+	k := skipSpaces(s, j)
+	return srcStart, srcEnd, k > j && k < len(s)
+}

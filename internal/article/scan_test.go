@@ -13,7 +13,7 @@ import (
 var scanPieces = []string{
 	" ", "  ", "\t", "\v", "\u00a0", ".", ",", ":", ";", "!", "?", "\"", "”", "’", "'", "(", ")", "(*)", "*",
 	"-", "--", "–", "—", "/", "x", "é", "\xff", "\xe2\x80", "ſ", "K",
-	"VNA", "AFP", "Reuters", "JP", "A", "Hanoi", "Ho Chi Minh City", "MANILA", "said", "words",
+	"Hanoi ", "SA KAEO, ", "(VNA)", " – ", ": ", "Feb 14", "O’Neil", "St.", "VNA", "AFP", "Reuters", "JP", "A", "Hanoi", "Ho Chi Minh City", "MANILA", "said", "words",
 	"on", "On", "ON", "the", "The", "of", "Monday", "monday", "Tue", "tues", "Tues.", "thurs", "ſunday", "Sun",
 	"source", "Source", "published in", "First Published In", "originally published in", "Sources",
 	"May", "Sept", "December", "Dec", "1", "12", "123", "2014", "20/2/2014", "2014-02-20",
@@ -43,6 +43,14 @@ func checkScanners(t *testing.T, s string) {
 	}
 	if name, ok := signoff(s); name != wantName && wantOK || ok != wantOK {
 		t.Fatalf("signoff(%q) = %q, %v; regexps say %q, %v", s, name, ok, wantName, wantOK)
+	}
+	if m := refDatelineRe.FindStringSubmatchIndex(s); m != nil {
+		want := [3]int{max(m[3], 0), m[4], m[5]}
+		if pe, ss, se, ok := matchDateline(s); !ok || [3]int{pe, ss, se} != want {
+			t.Fatalf("matchDateline(%q) = %v, %v, %v, %v; regexp says %v", s, pe, ss, se, ok, m)
+		}
+	} else if _, _, _, ok := matchDateline(s); ok {
+		t.Fatalf("matchDateline(%q) matches, regexp does not", s)
 	}
 	if got, want := onBefore(s), refOnBeforeRe.MatchString(s); got != want {
 		t.Fatalf("onBefore(%q) = %v, regexp says %v", s, got, want)
@@ -74,6 +82,9 @@ func TestScannersMatchRegexps(t *testing.T) {
 		"Tuesday, 2/6/2020", "Tues. x", "tue.,  x", "Thurs", "thu", "ſun x", "MON\tx",
 		"Source: Nhan Dan", "Source : X", "Source :X", "Source:X", "Sources X", "(*) Published in X No 1",
 		"(**)published in  X", "(*)x", "ſource: x", "Source:  ",
+		"Hanoi (VNA) - x", "Lai Chau (VNA) – x", "SA KAEO, Feb 14 – x", "MANILA, Philippines - x", "BATAM, Riau Islands: x",
+		"The ASEAN Defence Ministers’ Meeting (ADMM) – x", "Hanoi--- x", "Hanoi-- x", "A B C D E - x", "A B C D - x",
+		"Hanoi,  (VNA) – x", "Hanoi, a-b - x", "Hanoi,   - x", "Hanoi, x: y - z", "(V) - x", "(VN) -x", " : x", ": ",
 	} {
 		checkScanners(t, s)
 	}
