@@ -1,6 +1,7 @@
 package article
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -29,7 +30,7 @@ func (d textDate) ISO() string {
 }
 
 // The date patterns. Each is matched by a hand-written scanner, at the
-// positions where a date can start (dateStarts); the scanners do exactly
+// positions where a date can start (see dateMatches); the scanners do exactly
 // what these regexps (with a leading \b, leftmost-first) would, which
 // date_scan_test.go checks, at a small fraction of the cost:
 //
@@ -53,27 +54,28 @@ type dateMatch [8]int
 // A datePattern is one way of writing a date: its scanner, which matches
 // it at a position or not, and how a match reads as a date.
 type datePattern struct {
+	digit bool // whether a match starts with a digit (else with a capital)
 	match func(s string, p int) (dateMatch, bool)
 	date  func(s string, m dateMatch) textDate
 }
 
-// datePatterns in the order findDates lists their dates when two start at
+// datePatterns in the order dates lists their dates when two start at
 // the same place.
 var datePatterns = [...]datePattern{
-	{matchISO, func(s string, m dateMatch) textDate {
+	{true, matchISO, func(s string, m dateMatch) textDate {
 		return textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}
 	}},
-	{matchNumeric, func(s string, m dateMatch) textDate {
+	{true, matchNumeric, func(s string, m dateMatch) textDate {
 		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		if month > 12 && day <= 12 {
 			day, month = month, day
 		}
 		return textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}
 	}},
-	{matchMonthDay, func(s string, m dateMatch) textDate {
+	{false, matchMonthDay, func(s string, m dateMatch) textDate {
 		return textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]]), Year: optionalYear(s, m)}
 	}},
-	{matchDayMonth, func(s string, m dateMatch) textDate {
+	{true, matchDayMonth, func(s string, m dateMatch) textDate {
 		return textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]]), Year: optionalYear(s, m)}
 	}},
 }
@@ -96,29 +98,26 @@ func atoi(s string) int {
 	return n
 }
 
-// findDates returns the dates written in s, in text order. Numeric dates
-// are read day first; when that is impossible but month first is not
-// (2/20/2014), they are read month first. A date is On when "on" comes
-// just before it (see onBefore).
-func findDates(s string) []textDate {
-	var out []textDate
-	var buf [64]int
-	starts := dateStarts(buf[:0], s)
-	for _, pat := range datePatterns {
-		scanDates(s, starts, pat.match, func(m dateMatch) {
-			d := pat.date(s, m)
+// dates iterates over the dates written in s, in text order (two at the
+// same place in datePatterns order). Numeric dates are read day first;
+// when that is impossible but month first is not (2/20/2014), they are
+// read month first. A date is On when "on" comes just before it (see
+// onBefore). An iterator, so that a caller looking for one date stops
+// scanning where it finds it.
+func dates(s string) iter.Seq[textDate] {
+	return func(yield func(textDate) bool) {
+		for i, m := range dateMatches(s) {
+			d := datePatterns[i].date(s, m)
 			if !d.valid() {
-				return
+				continue
 			}
 			d.Pos = m[0]
 			d.On = onBefore(s[max(0, d.Pos-24):d.Pos])
-			out = append(out, d)
-		})
+			if !yield(d) {
+				return
+			}
+		}
 	}
-	// Text order; the patterns do not overlap in practice, but keep the
-	// first of two matches starting at the same place stable.
-	sortByPos(out)
-	return out
 }
 
 // valid reports whether d's month and day are in range (the day is not
@@ -127,8 +126,8 @@ func (d textDate) valid() bool {
 	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= 31
 }
 
-// dateAtStart returns the date findDates(s) would list first if one starts
-// at offset 0, trying only that offset.
+// dateAtStart returns the first date of dates(s) if it starts at offset
+// 0, trying only that offset.
 func dateAtStart(s string) (textDate, bool) {
 	for _, pat := range datePatterns {
 		if m, ok := pat.match(s, 0); ok {
@@ -140,36 +139,37 @@ func dateAtStart(s string) (textDate, bool) {
 	return textDate{}, false
 }
 
-// scanDates calls f with each match of a date pattern in s, in order, as
-// regexp's FindAll would find them: leftmost first, each search going on
-// from the end of the last match. starts (from dateStarts) are the
-// positions where a match can start.
-func scanDates(s string, starts []int, match func(s string, p int) (dateMatch, bool), f func(dateMatch)) {
-	end := 0 // of the last match
-	for _, p := range starts {
-		if p < end {
-			continue
-		}
-		if m, ok := match(s, p); ok {
-			f(m)
-			end = m[1]
+// dateMatches iterates over the matches of the date patterns in s (the
+// index of the pattern, the match), in text order, two at the same place
+// in datePatterns order. Each pattern's matches are those regexp's FindAll
+// would give: leftmost first, each search going on from the end of the
+// pattern's last match.
+func dateMatches(s string) iter.Seq2[int, dateMatch] {
+	return func(yield func(int, dateMatch) bool) {
+		var ends [len(datePatterns)]int // of each pattern's last match
+		prevWord := false
+		for p := 0; p < len(s); p++ {
+			c := s[p]
+			// A date starts with a digit or a month's capital, after a \b.
+			digit, startable := isDigit(c), !prevWord && (isDigit(c) || c >= 'A' && c <= 'Z')
+			prevWord = wordBytes[c]
+			if !startable {
+				continue
+			}
+			for i := range datePatterns {
+				pat := &datePatterns[i]
+				if p < ends[i] || pat.digit != digit {
+					continue
+				}
+				if m, ok := pat.match(s, p); ok {
+					ends[i] = m[1]
+					if !yield(i, m) {
+						return
+					}
+				}
+			}
 		}
 	}
-}
-
-// dateStarts appends to buf the positions in s where a date can start: a
-// digit or an ASCII capital (a month name's initial) after a non-word byte,
-// as \b requires. One pass over s serves the four patterns.
-func dateStarts(buf []int, s string) []int {
-	prevWord := false
-	for p := 0; p < len(s); p++ {
-		c := s[p]
-		if !prevWord && (isDigit(c) || c >= 'A' && c <= 'Z') {
-			buf = append(buf, p)
-		}
-		prevWord = wordBytes[c]
-	}
-	return buf
 }
 
 // matchISO matches (\d{4})-(\d{2})-(\d{2})\b at p.
@@ -403,14 +403,6 @@ func abbrMonth(a string) int {
 	return 0
 }
 
-func sortByPos(ds []textDate) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].Pos < ds[j-1].Pos; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
-}
-
 // dateLine reports whether line is a date line: a short line (at most 60
 // characters) that starts with a full date, optionally after a weekday —
 // "Tuesday, 2/6/2020", "20/2/2014 21:31' Send Print" — the date stamps web
@@ -439,7 +431,7 @@ const minYearMentions = 2
 // period under review ("2011-2013") more than any other.
 func articleYear(text string) int {
 	var counts [lastYear - firstYear + 1]int
-	forEachYear(text, func(y int) { counts[y-firstYear]++ })
+	countYears(text, &counts)
 	best, bestN := 0, 0
 	for i, n := range counts {
 		if n >= bestN && n > 0 { // ascending: the latest year wins a tie
@@ -455,47 +447,26 @@ func articleYear(text string) int {
 // The years articleYear counts: older ones are history, not report dates.
 const firstYear, lastYear = 1945, 2099
 
-// forEachYear calls f with each year written in text: a run of exactly
-// four digits, not touching a letter, digit or underscore, between
-// firstYear and lastYear. It runs over the whole text, where digits are
-// rare, so it skips eight bytes at a time while they hold none.
-func forEachYear(text string, f func(int)) {
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) && !hasDigitByte(load64(text, i)) {
-			i += 8
-			continue
-		}
-		if !isDigit(text[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j-i == 4 && (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) {
-			if y := atoi(text[i:j]); y >= firstYear && y <= lastYear {
-				f(y)
+// countYears counts in counts (indexed from firstYear) the years written
+// in text: runs of exactly four digits, not touching a letter, digit or
+// underscore, between firstYear and lastYear. Such a year starts with a
+// "1" or a "2": those bytes are found with strings.IndexByte, much faster
+// than looking at every byte of the text.
+func countYears(text string, counts *[lastYear - firstYear + 1]int) {
+	for _, first := range [...]byte{'1', '2'} {
+		for i := 0; ; i++ {
+			j := strings.IndexByte(text[i:], first)
+			if j < 0 {
+				break
+			}
+			i += j
+			if (i == 0 || !isWordByte(text[i-1])) && allDigits(text, i, i+4) && (i+4 == len(text) || !isWordByte(text[i+4])) {
+				if y := atoi(text[i : i+4]); y >= firstYear && y <= lastYear {
+					counts[y-firstYear]++
+				}
 			}
 		}
-		i = j
 	}
-}
-
-// load64 returns the eight bytes of s at i as a little-endian word.
-func load64(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// hasDigitByte reports whether a byte of x is an ASCII digit: the
-// "hasbetween" test of Bit Twiddling Hacks, exact because no byte's
-// arithmetic carries into the next.
-func hasDigitByte(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	t := x & (0x7F * ones)
-	return (ones*(127+'9'+1)-t)&^x&(t+ones*(127-('0'-1)))&highs != 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

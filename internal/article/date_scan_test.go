@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,17 +36,21 @@ var (
 
 func checkScanDates(t *testing.T, s string) {
 	t.Helper()
+	got := make([][][]int, len(datePatterns))
+	for i, m := range dateMatches(s) {
+		got[i] = append(got[i], m[:])
+	}
 	for i, ref := range []*regexp.Regexp{refISO, refNumeric, refMonthDay, refDayMonth} {
-		want := ref.FindAllStringSubmatchIndex(s, -1)
-		var got [][]int
-		scanDates(s, dateStarts(nil, s), datePatterns[i].match, func(m dateMatch) { got = append(got, m[:]) })
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s in %q:\n got %v\nwant %v", ref, s, got, want)
+		if want := ref.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("%s in %q:\n got %v\nwant %v", ref, s, got[i], want)
 		}
+	}
+	if got, want := slices.Collect(dates(s)), refFindDates(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("dates(%q):\n got %+v\nwant %+v", s, got, want)
 	}
 }
 
-// TestScanDatesMatchesRegexp compares scanDates with the regexps it
+// TestScanDatesMatchesRegexp compares dateMatches with the regexps it
 // replaces on the seeds, generated articles, hand-written edge cases and
 // random strings made of date-like pieces.
 func TestScanDatesMatchesRegexp(t *testing.T) {
@@ -87,7 +92,7 @@ func TestScanDatesMatchesRegexp(t *testing.T) {
 	}
 }
 
-// FuzzScanDates checks scanDates against the regexps on any text.
+// FuzzScanDates checks dateMatches against the regexps on any text.
 //
 //	go test ./internal/article -run '^$' -fuzz FuzzScanDates -fuzztime 30s
 func FuzzScanDates(f *testing.F) {
@@ -95,18 +100,4 @@ func FuzzScanDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
-}
-
-// TestHasDigitByte checks the word test against the byte test for each
-// byte value in each position.
-func TestHasDigitByte(t *testing.T) {
-	for pos := range 8 {
-		for c := range 256 {
-			x := uint64(c) << (8 * pos)
-			x |= 0x2020202020202020 &^ (0xFF << (8 * pos)) // spaces elsewhere
-			if got, want := hasDigitByte(x), isDigit(byte(c)); got != want {
-				t.Fatalf("hasDigitByte(%#x) = %v, want %v", x, got, want)
-			}
-		}
-	}
 }

@@ -236,10 +236,11 @@ func leadDate(datelinePlace, first string, rest lineReader, body string) string 
 		}
 		return d.ISO()
 	}
-	if ds := findDates(datelinePlace); len(ds) > 0 {
-		if iso := yearOf(ds[0]); iso != "" {
+	for d := range dates(datelinePlace) { // only the first date counts
+		if iso := yearOf(d); iso != "" {
 			return iso
 		}
+		break
 	}
 	// Only the first candidate counts: the first date introduced by "on",
 	// else the first date. When its year is unknown, a later date is
@@ -251,7 +252,7 @@ func leadDate(datelinePlace, first string, rest lineReader, body string) string 
 	for seen := 0; seen < leadParagraphs; {
 		if para != prev { // not a paragraph printed twice
 			seen++
-			for _, d := range findDates(firstBytes(para, maxLeadBytes)) {
+			for d := range dates(firstBytes(para, maxLeadBytes)) {
 				if d.On {
 					return yearOf(d)
 				}

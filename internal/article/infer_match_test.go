@@ -88,3 +88,24 @@ func FuzzInferMatchesReference(f *testing.F) {
 		}
 	})
 }
+
+// TestArticleYearMatchesReference compares articleYear with a count of the
+// regexp \b\d{4}\b's matches, on real and generated texts and random
+// strings of digits and separators.
+func TestArticleYearMatchesReference(t *testing.T) {
+	texts := inferTexts(t, 50)
+	pieces := []string{"1", "2", "9", "0", "19", "20", "1945", "1944", "2099", "2100", "2014", " ", "-", "_", "x", "é", "\n"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := articleYear(s), refArticleYear(s); got != want {
+			t.Fatalf("articleYear(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
