@@ -147,15 +147,8 @@ func dateAtStart(s string) (textDate, bool) {
 func dateMatches(s string) iter.Seq2[int, dateMatch] {
 	return func(yield func(int, dateMatch) bool) {
 		var ends [len(datePatterns)]int // of each pattern's last match
-		prevWord := false
-		for p := 0; p < len(s); p++ {
-			c := s[p]
-			// A date starts with a digit or a month's capital, after a \b.
-			digit, startable := isDigit(c), !prevWord && (isDigit(c) || c >= 'A' && c <= 'Z')
-			prevWord = wordBytes[c]
-			if !startable {
-				continue
-			}
+		for p := nextDateStart(s, 0); p < len(s); p = nextDateStart(s, p+1) {
+			digit := isDigit(s[p])
 			for i := range datePatterns {
 				pat := &datePatterns[i]
 				if p < ends[i] || pat.digit != digit {
@@ -171,6 +164,43 @@ func dateMatches(s string) iter.Seq2[int, dateMatch] {
 		}
 	}
 }
+
+// nextDateStart returns the first position at or after p where a date
+// can start: a digit or a month's capital, after a \b; len(s) if there
+// is none. It computes that without branches, which would be mispredicted
+// at each word's start.
+func nextDateStart(s string, p int) int {
+	var prevWord byte
+	if p > 0 {
+		prevWord = dateByteClass[s[p-1]] & 1
+	}
+	for ; p < len(s); p++ {
+		class := dateByteClass[s[p]]
+		if class>>1&1&^prevWord != 0 {
+			return p
+		}
+		prevWord = class & 1
+	}
+	return len(s)
+}
+
+// dateByteClass classes bytes for dateMatches: bit 0 marks an ASCII word
+// byte, bit 1 a byte a date can start with (a digit or a capital), bit 2
+// a digit.
+var dateByteClass = func() (t [256]byte) {
+	for c := range 256 {
+		if wordBytes[c] {
+			t[c] |= 1
+		}
+		if isDigit(byte(c)) || c >= 'A' && c <= 'Z' {
+			t[c] |= 2
+		}
+		if isDigit(byte(c)) {
+			t[c] |= 4
+		}
+	}
+	return t
+}()
 
 // matchISO matches (\d{4})-(\d{2})-(\d{2})\b at p.
 func matchISO(s string, p int) (dateMatch, bool) {
@@ -389,16 +419,37 @@ var wordBytes = func() (t [256]bool) {
 }()
 
 // abbrMonth returns the number of the month abbreviated a ("Jan", "Feb",
-// ...: capitalised, three letters), or 0.
+// ...: capitalised, three letters), or 0. It runs at every capitalised
+// word of the lead, so the letters are compared as one number.
 func abbrMonth(a string) int {
-	// A capital starts each abbreviation and no other three bytes of the
-	// list, so a match is always at a multiple of 3.
-	const abbrs = "JanFebMarAprMayJunJulAugSepOctNovDec"
 	if len(a) != 3 {
 		return 0
 	}
-	if i := strings.Index(abbrs, a); i >= 0 {
-		return i/3 + 1
+	switch uint32(a[0])<<16 | uint32(a[1])<<8 | uint32(a[2]) {
+	case 'J'<<16 | 'a'<<8 | 'n':
+		return 1
+	case 'F'<<16 | 'e'<<8 | 'b':
+		return 2
+	case 'M'<<16 | 'a'<<8 | 'r':
+		return 3
+	case 'A'<<16 | 'p'<<8 | 'r':
+		return 4
+	case 'M'<<16 | 'a'<<8 | 'y':
+		return 5
+	case 'J'<<16 | 'u'<<8 | 'n':
+		return 6
+	case 'J'<<16 | 'u'<<8 | 'l':
+		return 7
+	case 'A'<<16 | 'u'<<8 | 'g':
+		return 8
+	case 'S'<<16 | 'e'<<8 | 'p':
+		return 9
+	case 'O'<<16 | 'c'<<8 | 't':
+		return 10
+	case 'N'<<16 | 'o'<<8 | 'v':
+		return 11
+	case 'D'<<16 | 'e'<<8 | 'c':
+		return 12
 	}
 	return 0
 }
@@ -408,11 +459,12 @@ func abbrMonth(a string) int {
 // "Tuesday, 2/6/2020", "20/2/2014 21:31' Send Print" — the date stamps web
 // pages print around a headline. It returns the date.
 func dateLine(line string) (string, bool) {
-	if len(line) > 4*60 || utf8.RuneCountInString(line) > 60 {
+	if len(line) > 4*60 {
 		return "", false
 	}
 	d, ok := dateAtStart(line[weekdayPrefix(line):])
-	if !ok || d.Year == 0 {
+	// The runes are counted last: most lines fail the cheaper tests.
+	if !ok || d.Year == 0 || utf8.RuneCountInString(line) > 60 {
 		return "", false
 	}
 	iso := d.ISO()
@@ -430,12 +482,12 @@ const minYearMentions = 2
 // tie); 0 otherwise. News reports name the current year ("in 2014") and the
 // period under review ("2011-2013") more than any other.
 func articleYear(text string) int {
-	var counts [lastYear - firstYear + 1]int
-	countYears(text, &counts)
-	best, bestN := 0, 0
-	for i, n := range counts {
-		if n >= bestN && n > 0 { // ascending: the latest year wins a tie
-			best, bestN = firstYear+i, n
+	var counts [lastYear - firstYear + 1]int32
+	best, bestN := 0, int32(0)
+	for y := range years(text) {
+		counts[y-firstYear]++
+		if n := counts[y-firstYear]; n > bestN || n == bestN && y > best {
+			best, bestN = y, n
 		}
 	}
 	if bestN < minYearMentions {
@@ -447,22 +499,24 @@ func articleYear(text string) int {
 // The years articleYear counts: older ones are history, not report dates.
 const firstYear, lastYear = 1945, 2099
 
-// countYears counts in counts (indexed from firstYear) the years written
-// in text: runs of exactly four digits, not touching a letter, digit or
+// years iterates over the years written in text, those starting with a
+// "1" first: runs of exactly four digits, not touching a letter, digit or
 // underscore, between firstYear and lastYear. Such a year starts with a
 // "1" or a "2": those bytes are found with strings.IndexByte, much faster
 // than looking at every byte of the text.
-func countYears(text string, counts *[lastYear - firstYear + 1]int) {
-	for _, first := range [...]byte{'1', '2'} {
-		for i := 0; ; i++ {
-			j := strings.IndexByte(text[i:], first)
-			if j < 0 {
-				break
-			}
-			i += j
-			if (i == 0 || !isWordByte(text[i-1])) && allDigits(text, i, i+4) && (i+4 == len(text) || !isWordByte(text[i+4])) {
-				if y := atoi(text[i : i+4]); y >= firstYear && y <= lastYear {
-					counts[y-firstYear]++
+func years(text string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, first := range [...]byte{'1', '2'} {
+			for i := 0; ; i++ {
+				j := strings.IndexByte(text[i:], first)
+				if j < 0 {
+					break
+				}
+				i += j
+				if (i == 0 || !isWordByte(text[i-1])) && allDigits(text, i, i+4) && (i+4 == len(text) || !isWordByte(text[i+4])) {
+					if y := atoi(text[i : i+4]); y >= firstYear && y <= lastYear && !yield(y) {
+						return
+					}
 				}
 			}
 		}

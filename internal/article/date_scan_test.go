@@ -101,3 +101,18 @@ func FuzzScanDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
 }
+
+// TestAbbrMonth checks abbrMonth on the twelve abbreviations and on
+// near misses.
+func TestAbbrMonth(t *testing.T) {
+	for i, a := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if got := abbrMonth(a); got != i+1 {
+			t.Errorf("abbrMonth(%q) = %d, want %d", a, got, i+1)
+		}
+	}
+	for _, a := range []string{"", "Ja", "Janu", "jan", "JAN", "Jam", "Dez", "Sept"} {
+		if got := abbrMonth(a); got != 0 {
+			t.Errorf("abbrMonth(%q) = %d, want 0", a, got)
+		}
+	}
+}

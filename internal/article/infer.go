@@ -79,11 +79,12 @@ func Infer(body string) Metadata {
 		line, after, ok = after.next()
 	}
 	var stampDate string // after the title
-	if next, afterNext, more := after.next(); ok && more && isHeadline(line) {
-		md.Title = cleanTitle(line)
-		title := line
+	next, afterNext, more := after.next()
+	if title, isTitle := headline(line); ok && more && isTitle {
+		md.Title = title
+		headlineLine := line
 		line, after, ok = next, afterNext, more
-		for ok && line == title { // a headline printed twice
+		for ok && line == headlineLine { // a headline printed twice
 			line, after, ok = after.next()
 		}
 		for n := 0; ok && n < maxHeaderLines; n++ {
@@ -164,28 +165,30 @@ func lastLines(s string, buf *[tailLines]string) []string {
 	return buf[n:]
 }
 
-func isHeadline(line string) bool {
+// headline returns line as a title (see cleanTitle) if it reads as one
+// (see Infer).
+func headline(line string) (title string, ok bool) {
 	if len(line) > 4*maxTitleRunes { // surely too long; spare the work on a huge line
-		return false
+		return "", false
 	}
 	t := cleanTitle(line)
 	n := utf8.RuneCountInString(t)
 	// t's words are separated by single spaces (see cleanTitle).
 	if n < 3 || n > maxTitleRunes || strings.Count(t, " ")+1 > maxTitleWords {
-		return false
+		return "", false
 	}
 	first, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune(`"“‘'`, first) {
-		return false
+		return "", false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune(".,;:", last) {
-		return false
+		return "", false
 	}
-	if _, ok := dateLine(t); ok {
-		return false
+	if _, ok := dateLine(t); ok || isSourceDateline(t) {
+		return "", false
 	}
-	return !isSourceDateline(t)
+	return t, true
 }
 
 // cleanTitle drops Markdown heading marks and collapses white space (the

@@ -242,6 +242,16 @@ var weekdayNames = []string{
 	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 }
 
+// weekdayInitials marks the ASCII letters, in either case, that weekday
+// names start with.
+var weekdayInitials = func() (t [utf8.RuneSelf]bool) {
+	for _, w := range weekdayNames {
+		t[w[0]] = true
+		t[w[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
 // fullWeekdays are the weekday names "on" may come with.
 var fullWeekdays = weekdayNames[:7]
 
@@ -249,6 +259,9 @@ var fullWeekdays = weekdayNames[:7]
 // `(?i)^(?:monday|...|sunday|mon|tue|tues|...|sun)\.?,?\s+` ("Tuesday, "),
 // or 0.
 func weekdayPrefix(s string) int {
+	if s == "" || s[0] < utf8.RuneSelf && !weekdayInitials[s[0]] {
+		return 0 // the usual line; a non-ASCII rune may still fold to an initial ("ſ")
+	}
 	for _, w := range weekdayNames {
 		n := foldPrefix(s, w)
 		if n < 0 {
