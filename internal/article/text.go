@@ -99,22 +99,32 @@ func nonTextDecoding(head []byte, cut bool) (bad, n int) {
 }
 
 // countControls counts the bytes of s that controlBytes marks, 32 at a
-// time (see controlMask): text has none but its white space, so the count
-// is rarely more than a test.
+// time: text has no such byte, and white space in few blocks, so the exact
+// count (see controlMask) is rarely needed after the cheaper test
+// (lowOrDel).
 func countControls(s []byte) int {
 	bad := 0
 	for ; len(s) >= 32; s = s[32:] {
 		b := s[:32]
-		m0, m1 := controlMask(binary.LittleEndian.Uint64(b[0:8])), controlMask(binary.LittleEndian.Uint64(b[8:16]))
-		m2, m3 := controlMask(binary.LittleEndian.Uint64(b[16:24])), controlMask(binary.LittleEndian.Uint64(b[24:32]))
-		if m0|m1|m2|m3 != 0 {
-			bad += bits.OnesCount64(m0) + bits.OnesCount64(m1) + bits.OnesCount64(m2) + bits.OnesCount64(m3)
+		w0, w1 := binary.LittleEndian.Uint64(b[0:8]), binary.LittleEndian.Uint64(b[8:16])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:24]), binary.LittleEndian.Uint64(b[24:32])
+		if lowOrDel(w0)|lowOrDel(w1)|lowOrDel(w2)|lowOrDel(w3) != 0 {
+			bad += bits.OnesCount64(controlMask(w0)) + bits.OnesCount64(controlMask(w1)) +
+				bits.OnesCount64(controlMask(w2)) + bits.OnesCount64(controlMask(w3))
 		}
 	}
 	for _, c := range s {
 		bad += int(controlBytes[c])
 	}
 	return bad
+}
+
+// lowOrDel is not 0 when x has a byte below 0x20 (white space included)
+// or DEL: the classic "has a byte less than n" and "has a zero byte"
+// tests.
+func lowOrDel(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return ((x - 0x20*ones) | (x&^highs + ones)) &^ x & highs
 }
 
 // controlMask returns x's high bit set in each byte that controlBytes
