@@ -129,7 +129,14 @@ func (d textDate) valid() bool {
 // dateAtStart returns the first date of dates(s) if it starts at offset
 // 0, trying only that offset.
 func dateAtStart(s string) (textDate, bool) {
-	for _, pat := range datePatterns {
+	if s == "" || nextDateStart(s, 0) != 0 { // no date can start at 0
+		return textDate{}, false
+	}
+	for i := range datePatterns {
+		pat := &datePatterns[i]
+		if pat.digit != isDigit(s[0]) {
+			continue
+		}
 		if m, ok := pat.match(s, 0); ok {
 			if d := pat.date(s, m); d.valid() {
 				return d, true

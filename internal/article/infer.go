@@ -171,6 +171,12 @@ func headline(line string) (title string, ok bool) {
 	if len(line) > 4*maxTitleRunes { // surely too long; spare the work on a huge line
 		return "", false
 	}
+	// The last rune first, from line: the first line is often a paragraph,
+	// and the title would end with the same rune (line is trimmed).
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".,;:", last) {
+		return "", false
+	}
 	t := cleanTitle(line)
 	n := utf8.RuneCountInString(t)
 	// t's words are separated by single spaces (see cleanTitle).
@@ -179,10 +185,6 @@ func headline(line string) (title string, ok bool) {
 	}
 	first, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune(`"“‘'`, first) {
-		return "", false
-	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".,;:", last) {
 		return "", false
 	}
 	if _, ok := dateLine(t); ok || isSourceDateline(t) {
@@ -201,17 +203,27 @@ func cleanTitle(line string) string {
 	return strings.Join(strings.Fields(line), " ")
 }
 
-// singleSpaced reports whether s is ASCII with words separated by single
-// spaces and no space at either end: what strings.Fields and Join would
-// give back unchanged.
+// singleSpaced reports whether s's words are separated by single ASCII
+// spaces, with no other white space and none at either end: what
+// strings.Fields and Join would give back unchanged.
 func singleSpaced(s string) bool {
 	prevSpace := true // no leading space
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf || c < ' ' && isSpaceByte(c) || c == '\v' || c == ' ' && prevSpace {
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		if c == ' ' && prevSpace || c != ' ' && (isSpaceByte(c) || c == '\v') {
 			return false
 		}
 		prevSpace = c == ' '
+		i++
 	}
 	return !prevSpace || s == ""
 }

@@ -109,3 +109,20 @@ func TestArticleYearMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTitleMatchesReference compares cleanTitle, with its fast path,
+// with Fields and Join.
+func TestCleanTitleMatchesReference(t *testing.T) {
+	pieces := []string{"a", "Vietnam’s", " ", "  ", "\t", "\v", "\u00a0", "\u2003", "#", "é", "\xff", "\n"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := cleanTitle(s), refCleanTitle(s); got != want {
+			t.Fatalf("cleanTitle(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
