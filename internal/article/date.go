@@ -129,7 +129,7 @@ func (d textDate) valid() bool {
 // dateAtStart returns the first date of dates(s) if it starts at offset
 // 0, trying only that offset.
 func dateAtStart(s string) (textDate, bool) {
-	if s == "" || nextDateStart(s, 0) != 0 { // no date can start at 0
+	if s == "" || dateByteClass[s[0]]&startsDate == 0 {
 		return textDate{}, false
 	}
 	for i := range datePatterns {
@@ -173,37 +173,40 @@ func dateMatches(s string) iter.Seq2[int, dateMatch] {
 }
 
 // nextDateStart returns the first position at or after p where a date
-// can start: a digit or a month's capital, after a \b; len(s) if there
-// is none. It computes that without branches, which would be mispredicted
-// at each word's start.
+// can start: a digit or a capital (a month name's initial) after a \b;
+// len(s) if there is none. The test takes no branch on the previous byte,
+// which would be mispredicted at each word's start.
 func nextDateStart(s string, p int) int {
 	var prevWord byte
 	if p > 0 {
-		prevWord = dateByteClass[s[p-1]] & 1
+		prevWord = dateByteClass[s[p-1]] & wordByte
 	}
 	for ; p < len(s); p++ {
 		class := dateByteClass[s[p]]
-		if class>>1&1&^prevWord != 0 {
+		if class&^(prevWord<<1)&startsDate != 0 {
 			return p
 		}
-		prevWord = class & 1
+		prevWord = class & wordByte
 	}
 	return len(s)
 }
 
-// dateByteClass classes bytes for dateMatches: bit 0 marks an ASCII word
-// byte, bit 1 a byte a date can start with (a digit or a capital), bit 2
-// a digit.
+// The classes of dateByteClass.
+const (
+	wordByte = 1 // an ASCII word byte, as \b sees it
+	// A digit or a capital: what a date starts with. The bit above
+	// wordByte, so that the previous byte's wordByte, shifted, masks it.
+	startsDate = wordByte << 1
+)
+
+// dateByteClass gives each byte its classes, for nextDateStart.
 var dateByteClass = func() (t [256]byte) {
 	for c := range 256 {
 		if wordBytes[c] {
-			t[c] |= 1
+			t[c] |= wordByte
 		}
 		if isDigit(byte(c)) || c >= 'A' && c <= 'Z' {
-			t[c] |= 2
-		}
-		if isDigit(byte(c)) {
-			t[c] |= 4
+			t[c] |= startsDate
 		}
 	}
 	return t

@@ -72,7 +72,7 @@ func dashSignoff(l string) (string, bool) {
 	}
 	i := skipSpacesBack(l, start)
 	j := dashRunStart(l, i)
-	if j == i || dashRunes(l[j:i]) > 2 {
+	if j == i || utf8.RuneCountInString(l[j:i]) > 2 {
 		return "", false
 	}
 	return l[start:], endsWithRune(l[:skipSpacesBack(l, j)], `.!?"”’)`)
@@ -91,7 +91,8 @@ func parenSignoff(l string) (string, bool) {
 	return l[start:end], endsWithRune(l[:skipSpacesBack(l, start-1)], `.!?"”’`)
 }
 
-// ownLineSignoff: `^[-–—]{1,2}\s*(\p{Lu}{2,10})$`.
+// ownLineSignoff: `^[-–—]{1,2}\s*(\p{Lu}{2,10})$`. Capitals only, so a
+// trailing "– With Jaime Laude" (a contributor) is not taken as a source.
 func ownLineSignoff(l string) (string, bool) {
 	i := 0
 	for n := 0; n < 2; n++ {
@@ -145,9 +146,6 @@ func dashRunStart(s string, end int) int {
 	}
 	return end
 }
-
-// dashRunes counts the dashes in a run of dashes.
-func dashRunes(run string) int { return utf8.RuneCountInString(run) }
 
 // dashAt returns the size of the dash ([-–—]) at s[i:], if there is one.
 func dashAt(s string, i int) (size int, ok bool) {
@@ -371,7 +369,8 @@ func foldEqual(r, w rune) bool {
 //	P = \p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*[^()\-–—:]{1,30}?)?
 //
 // ("Hanoi (VNA) -", "(VOVworld) –", "SA KAEO, Feb 14 –", "BATAM, Riau
-// Islands:"). It returns the end of the place P (0 if there is none) and
+// Islands:"; but "The ASEAN Defence Ministers’ Meeting (ADMM) – ..." is a
+// sentence: its place would have more than four words). It returns the end of the place P (0 if there is none) and
 // the source's span (-1, -1 if none). The place's alternatives are tried
 // in the regexp's order of preference (longer words first, more words
 // first, the comma part's text shortest first), and the first after which
