@@ -52,9 +52,8 @@ type payload struct {
 // matcher finds phrases of one automaton in a view: word-bounded,
 // non-overlapping, longest first.
 type matcher struct {
-	ac       *aho.Automaton
-	payloads [][]payload // by pattern index
-	anyStart []bool      // pattern may start inside a word (long triggers)
+	ac       *aho.Automaton // long triggers may start inside a word, other phrases not
+	payloads [][]payload    // by pattern index
 }
 
 type matcherBuilder struct {
@@ -119,16 +118,18 @@ func (b *matcherBuilder) build() matcher {
 		}
 	}
 	// The automaton reports every phrase ending at every position in one
-	// pass over the text (linear in the text plus the matches); find then
-	// keeps the longest word-bounded ones.
-	m := matcher{ac: aho.Compile(b.patterns), payloads: b.payloads, anyStart: make([]bool, len(b.patterns))}
+	// pass over the text (linear in the text plus the matches), but those
+	// starting inside a word, of phrases that may not; find then keeps the
+	// longest word-bounded ones.
+	anyStart := make([]bool, len(b.patterns))
 	for i, pat := range b.patterns {
 		for _, p := range b.payloads[i] {
 			if p.kind == pTrigger && len(pat) >= 7 {
-				m.anyStart[i] = true // "UNpeacekeeping", "defencecooperation"
+				anyStart[i] = true // "UNpeacekeeping", "defencecooperation"
 			}
 		}
 	}
+	m := matcher{ac: aho.CompileBounded(b.patterns, aho.Bounds{Word: &foldedWordBytes, InWord: anyStart}), payloads: b.payloads}
 	return m
 }
 
@@ -197,9 +198,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 	if hs == nil {
 		hs = new(hitSorter)
 	}
-	// hits starting inside a word, of patterns that may not, are dropped
-	// by the automaton before the call
-	m.ac.EachAnyWordStart(v.b, aho.WordStarts{Word: &foldedWordBytes, InWord: m.anyStart}, func(pi, s, e int) bool {
+	m.ac.EachAny(v.b, func(pi, s, e int) bool {
 		startOK := s == 0 || !lexicon.IsWordByte(v.b[s-1])
 		endWord := e < len(v.b) && lexicon.IsWordByte(v.b[e])
 		end := e
