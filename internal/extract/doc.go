@@ -168,7 +168,7 @@ func (d *doc) mentions() {
 		if si < 0 {
 			continue
 		}
-		p, ok := pick(h.payloads(d.payloads))
+		p, ok := pick(d.e.phrases.payloadsOf(h, d.payloads))
 		if !ok {
 			continue
 		}
@@ -229,7 +229,7 @@ func (d *doc) mentions() {
 		if si < 0 {
 			continue
 		}
-		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: h.payloads(d.payloads)})
+		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: d.e.phrases.payloadsOf(h, d.payloads)})
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
 	}
 	d.dropSurnames()
