@@ -254,9 +254,7 @@ func appendSentences(out []sentence, text string) []sentence {
 	n := len(text)
 	for i := 0; i < n; {
 		if start >= 0 {
-			for i < n && !sentenceByte[text[i]] {
-				i++ // inside a sentence, ASCII that cannot end it
-			}
+			i = skipInSentence(text, i)
 			if i == n {
 				break
 			}
@@ -312,17 +310,29 @@ func appendSentences(out []sentence, text string) []sentence {
 	return out
 }
 
-// sentenceByte marks the bytes splitSentences looks at inside a sentence:
-// line breaks, terminals and the bytes of non-ASCII runes ("…").
-var sentenceByte = func() (t [256]bool) {
-	for _, c := range "\n.!?" {
-		t[c] = true
+// skipInSentence returns where the first byte from i on is that
+// splitSentences looks at inside a sentence: a line break, a terminal or
+// a byte of a non-ASCII rune ("…"); len(text) if none is. It looks at
+// eight bytes at a time.
+func skipInSentence(text string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// zero marks the zero bytes of x (and maybe bytes after one: only
+	// the first mark is read)
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text, i)
+		m := x&high | zero(x^'\n'*ones) | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones)
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = true
+	for ; i < len(text); i++ {
+		if c := text[i]; c == '\n' || c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
+			break
+		}
 	}
-	return t
-}()
+	return i
+}
 
 // isBoundary decides whether the terminal at text[i] (ending at end) ends
 // a sentence.
@@ -335,6 +345,13 @@ func isBoundary(text string, i, end int) bool {
 		// word before the period
 		j := i
 		for j > 0 {
+			if c := text[j-1]; c < utf8.RuneSelf {
+				if c|0x20 < 'a' || c|0x20 > 'z' {
+					break
+				}
+				j--
+				continue
+			}
 			c, cs := utf8.DecodeLastRuneInString(text[:j])
 			if !unicode.IsLetter(c) {
 				break
@@ -342,7 +359,7 @@ func isBoundary(text string, i, end int) bool {
 			j -= cs
 		}
 		word := text[j:i]
-		if abbreviations[strings.ToLower(word)] {
+		if isAbbreviation(word) {
 			return false
 		}
 		if r, n := utf8.DecodeRuneInString(word); n == len(word) && n > 0 && unicode.IsUpper(r) {
@@ -365,6 +382,31 @@ func isBoundary(text string, i, end int) bool {
 		return true
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// maxAbbreviation is the length of the longest abbreviation (a test
+// checks it).
+const maxAbbreviation = 6
+
+// isAbbreviation reports a word of abbreviations, in any case. An ASCII
+// word (most words before a period) is lower-cased on the stack, or is
+// too long to be one.
+func isAbbreviation(word string) bool {
+	var buf [maxAbbreviation]byte
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(word)]
+		}
+		if i == len(buf) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(word)])]
 }
 
 // isHardWrapped reports text whose lines were wrapped at a fixed width:

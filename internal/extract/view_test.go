@@ -86,3 +86,49 @@ func viewOracle(text string) (b []byte, off []int32) {
 	}
 	return b, append(off, int32(len(text)))
 }
+
+// TestSkipInSentence compares skipInSentence with a byte loop on random
+// text, from every offset.
+func TestSkipInSentence(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "\x01", "\x7f", "the army "}
+	for round := 0; round < 2000; round++ {
+		var sb strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := sb.String()
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] < utf8.RuneSelf {
+				want++
+			}
+			if got := skipInSentence(text, i); got != want {
+				t.Fatalf("skipInSentence(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
+
+func TestIsAbbreviation(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Sen", true}, {"SEN", true}, {"gen", true}, {"Lieut", true}, {"approx", true},
+		{"Senate", false}, {"Cooperation", false}, {"", false}, {"Đr", false},
+	}
+	for _, tt := range tests {
+		if got := isAbbreviation(tt.word); got != tt.want {
+			t.Errorf("isAbbreviation(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestMaxAbbreviation(t *testing.T) {
+	for a := range abbreviations {
+		if len(a) > maxAbbreviation {
+			t.Errorf("abbreviation %q is longer than maxAbbreviation", a)
+		}
+	}
+}
