@@ -273,3 +273,25 @@ func TestFilesUnreadableFolder(t *testing.T) {
 	}
 	wantFileError(t, errs[0], model.EInvalid, locked, "permission denied")
 }
+
+// TestReadFileMatchesParse checks that ReadFile, which reads into a buffer
+// sized from Stat and lets the text share it, gives what Parse gives on
+// the file's bytes.
+func TestReadFileMatchesParse(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	paths = append(paths, write(t, t.TempDir(), "fm.md", []byte("\uFEFF---\ntitle: T\n---\nHanoi (VNA) - Text.\n")))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Parse(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(p)
+		if err != nil || got != want {
+			t.Errorf("ReadFile(%s) = %+v, %v\nwant %+v", p, got, err, want)
+		}
+	}
+}

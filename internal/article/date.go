@@ -1,7 +1,7 @@
 package article
 
 import (
-	"regexp"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -29,163 +29,387 @@ func (d textDate) ISO() string {
 	return t.Format("2006-01-02")
 }
 
-const monthAlt = `(January|February|March|April|May|June|July|August|September|October|November|December|` +
-	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`
+// The date patterns. Each is matched by a hand-written scanner, at the
+// positions where a date can start (see dateMatches); the scanners do exactly
+// what these regexps (with a leading \b, leftmost-first) would, which
+// date_scan_test.go checks, at a small fraction of the cost:
+//
+//	ISO          (\d{4})-(\d{2})-(\d{2})\b                          2014-02-20
+//	numeric      (\d{1,2})[/.](\d{1,2})[/.](\d{4})\b                 20/2/2014, 20.2.2014
+//	month-day    MONTH\s+(\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\b YEAR   August 28, August 28, 2018, December 9-10
+//	day-month    (\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\s+(?:of\s+)?MONTH YEAR
+//	                                                             31st May 2013, 28 of August, 19-28 November 2019
+//
+// where MONTH is (January|...|December|Jan|...|Sept|Sep|...|Dec)\b\.?,
+// ORD (?:st|nd|rd|th)? and YEAR (?:,?\s+(\d{4})\b)?. Numeric dates are
+// day first, as in the Vietnamese and British press; of a range of days
+// the first counts.
 
-const ordinal = `(?:st|nd|rd|th)?`
+// A dateMatch is where a date pattern matched, laid out as
+// regexp.FindStringSubmatchIndex has it: the match's start and end, then
+// the start and end of each of its three groups (-1, -1 for a year that is
+// not there).
+type dateMatch [8]int
 
-// The date patterns, without their leading \b: each is compiled anchored
-// ("^") and tried only where a date can start (see scanDates).
-const (
-	// 2014-02-20
-	isoPat = `(\d{4})-(\d{2})-(\d{2})\b`
-	// 20/2/2014, 20.2.2014: day first, as in the Vietnamese and British press.
-	numericPat = `(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`
-	// August 28, August 28, 2018, December 9-10 (the first day counts).
-	monthDayPat = monthAlt + `\s+(\d{1,2})` + ordinal +
-		`(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\b(?:,?\s+(\d{4})\b)?`
-	// 31st May 2013, 28 of August, 19-28 November 2019 (the first day counts).
-	dayMonthPat = `(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal +
-		`)?\s+(?:of\s+)?` + monthAlt + `(?:,?\s+(\d{4})\b)?`
-)
-
-var (
-	isoRe      = regexp.MustCompile(`^` + isoPat)
-	numericRe  = regexp.MustCompile(`^` + numericPat)
-	monthDayRe = regexp.MustCompile(`^` + monthDayPat)
-	dayMonthRe = regexp.MustCompile(`^` + dayMonthPat)
-	// "on", optionally with a weekday: "on Monday, May 24".
-	onBeforeRe = regexp.MustCompile(`(?i)\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$`)
-	// A weekday opening a date line: "Tuesday, 2/6/2020".
-	weekdayRe = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+`)
-)
-
-var months = map[string]int{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+// A datePattern is one way of writing a date: its scanner, which matches
+// it at a position or not, and how a match reads as a date.
+type datePattern struct {
+	digit bool // whether a match starts with a digit (else with a capital)
+	match func(s string, p int) (dateMatch, bool)
+	date  func(s string, m dateMatch) textDate
 }
 
-func monthNumber(name string) int { return months[strings.ToLower(name[:3])] }
+// datePatterns in the order dates lists their dates when two start at
+// the same place.
+var datePatterns = [...]datePattern{
+	{true, matchISO, func(s string, m dateMatch) textDate {
+		return textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}
+	}},
+	{true, matchNumeric, func(s string, m dateMatch) textDate {
+		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		if month > 12 && day <= 12 {
+			day, month = month, day
+		}
+		return textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}
+	}},
+	{false, matchMonthDay, func(s string, m dateMatch) textDate {
+		return textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]]), Year: optionalYear(s, m)}
+	}},
+	{true, matchDayMonth, func(s string, m dateMatch) textDate {
+		return textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]]), Year: optionalYear(s, m)}
+	}},
+}
+
+// optionalYear is the year of a match whose third group is an optional
+// year, or 0.
+func optionalYear(s string, m dateMatch) int {
+	if m[6] < 0 {
+		return 0
+	}
+	return atoi(s[m[6]:m[7]])
+}
+
+// monthNumber returns the number of a month name as MONTH matches it
+// (case-sensitive, so its first three letters are an abbreviation).
+func monthNumber(name string) int { return abbrMonth(name[:3]) }
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
 
-// findDates returns the dates written in s, in text order. Numeric dates
-// are read day first; when that is impossible but month first is not
-// (2/20/2014), they are read month first.
-func findDates(s string) []textDate {
-	var out []textDate
-	add := func(d textDate, start int) {
-		if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
-			return
-		}
-		d.Pos = start
-		d.On = onBeforeRe.MatchString(s[max(0, start-24):start])
-		out = append(out, d)
-	}
-	var buf [64]int
-	starts := dateStarts(buf[:0], s)
-	for _, m := range scanDates(isoRe, s, starts, isoStart) {
-		add(textDate{Year: atoi(s[m[2]:m[3]]), Month: atoi(s[m[4]:m[5]]), Day: atoi(s[m[6]:m[7]])}, m[0])
-	}
-	for _, m := range scanDates(numericRe, s, starts, numericStart) {
-		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
-		if month > 12 && day <= 12 {
-			day, month = month, day
-		}
-		add(textDate{Year: atoi(s[m[6]:m[7]]), Month: month, Day: day}, m[0])
-	}
-	for _, m := range scanDates(monthDayRe, s, starts, monthStart) {
-		d := textDate{Month: monthNumber(s[m[2]:m[3]]), Day: atoi(s[m[4]:m[5]])}
-		if m[6] >= 0 {
-			d.Year = atoi(s[m[6]:m[7]])
-		}
-		add(d, m[0])
-	}
-	for _, m := range scanDates(dayMonthRe, s, starts, dayMonthStart) {
-		d := textDate{Day: atoi(s[m[2]:m[3]]), Month: monthNumber(s[m[4]:m[5]])}
-		if m[6] >= 0 {
-			d.Year = atoi(s[m[6]:m[7]])
-		}
-		add(d, m[0])
-	}
-	// Text order; the patterns do not overlap in practice, but keep the
-	// first of two matches starting at the same place stable.
-	sortByPos(out)
-	return out
-}
-
-// maxDateTokens bounds how many white-space separated tokens a date
-// pattern can touch: dayMonthPat, the longest, spans six ("19th - 28th of
-// November, 2019"); its final \b looks at one byte more.
-const maxDateTokens = 6
-
-// scanDates returns what re.FindAllStringSubmatchIndex would for the
-// unanchored pattern `\b` + re's (re is that pattern anchored with "^"),
-// much faster: a regexp scan of whole paragraphs cost more than all the
-// rest of Parse. Leftmost-first matching is kept: the candidate positions
-// starts (from dateStarts: every \b before a digit or capital, in order)
-// are tried from the end of the last match on, and at each the anchored
-// pattern gives the match the unanchored one would prefer there. start
-// skips, from a few bytes, the positions where the pattern cannot match.
-// The pattern runs on a window of maxDateTokens+3 tokens, which no match or
-// look-ahead reaches the end of, so the window's end is never taken for
-// the text's end. TestScanDatesMatchesRegexp checks the equivalence.
-func scanDates(re *regexp.Regexp, s string, starts []int, start func(s string, p int) bool) [][]int {
-	var out [][]int
-	end := 0 // of the last match
-	for _, p := range starts {
-		if p < end || !start(s, p) {
-			continue
-		}
-		m := re.FindStringSubmatchIndex(s[p:dateWindowEnd(s, p)])
-		if m == nil {
-			continue
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += p
+// dates iterates over the dates written in s, in text order (two at the
+// same place in datePatterns order). Numeric dates are read day first;
+// when that is impossible but month first is not (2/20/2014), they are
+// read month first. A date is On when "on" comes just before it (see
+// onBefore). An iterator, so that a caller looking for one date stops
+// scanning where it finds it.
+func dates(s string) iter.Seq[textDate] {
+	return func(yield func(textDate) bool) {
+		for i, m := range dateMatches(s) {
+			d := datePatterns[i].date(s, m)
+			if !d.valid() {
+				continue
+			}
+			d.Pos = m[0]
+			d.On = onBefore(s[max(0, d.Pos-24):d.Pos])
+			if !yield(d) {
+				return
 			}
 		}
-		out = append(out, m)
-		end = m[1]
 	}
-	return out
 }
 
-// dateStarts appends to buf the positions in s where a date can start: a
-// digit or an ASCII capital (a month name's initial) after a non-word byte,
-// as \b requires. One pass over s serves the four patterns.
-func dateStarts(buf []int, s string) []int {
-	prevWord := false
-	for p := 0; p < len(s); p++ {
-		c := s[p]
-		if !prevWord && (isDigit(c) || c >= 'A' && c <= 'Z') {
-			buf = append(buf, p)
-		}
-		prevWord = wordBytes[c]
-	}
-	return buf
+// valid reports whether d's month and day are in range (the day is not
+// checked against the month: ISO does).
+func (d textDate) valid() bool {
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= 31
 }
 
-// dateWindowEnd returns the end of the window scanDates matches at p: the
-// start of the (maxDateTokens+3)th token from p, or the end of s.
-func dateWindowEnd(s string, p int) int {
-	tokens := 0
-	for i := p; i < len(s); i++ {
-		if isSpaceByte(s[i]) {
+// dateAtStart returns the first date of dates(s) if it starts at offset
+// 0, trying only that offset.
+func dateAtStart(s string) (textDate, bool) {
+	if s == "" || dateByteClass[s[0]]&startsDate == 0 {
+		return textDate{}, false
+	}
+	for i := range datePatterns {
+		pat := &datePatterns[i]
+		if pat.digit != isDigit(s[0]) {
 			continue
 		}
-		if i == p || isSpaceByte(s[i-1]) {
-			tokens++
-			if tokens == maxDateTokens+3 {
-				return i
+		if m, ok := pat.match(s, 0); ok {
+			if d := pat.date(s, m); d.valid() {
+				return d, true
 			}
 		}
+	}
+	return textDate{}, false
+}
+
+// dateMatches iterates over the matches of the date patterns in s (the
+// index of the pattern, the match), in text order, two at the same place
+// in datePatterns order. Each pattern's matches are those regexp's FindAll
+// would give: leftmost first, each search going on from the end of the
+// pattern's last match.
+func dateMatches(s string) iter.Seq2[int, dateMatch] {
+	return func(yield func(int, dateMatch) bool) {
+		var ends [len(datePatterns)]int // of each pattern's last match
+		for p := nextDateStart(s, 0); p < len(s); p = nextDateStart(s, p+1) {
+			digit := isDigit(s[p])
+			for i := range datePatterns {
+				pat := &datePatterns[i]
+				if p < ends[i] || pat.digit != digit {
+					continue
+				}
+				if m, ok := pat.match(s, p); ok {
+					ends[i] = m[1]
+					if !yield(i, m) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// nextDateStart returns the first position at or after p where a date
+// can start: a digit or a capital (a month name's initial) after a \b;
+// len(s) if there is none. The test takes no branch on the previous byte,
+// which would be mispredicted at each word's start.
+func nextDateStart(s string, p int) int {
+	var prevWord byte
+	if p > 0 {
+		prevWord = dateByteClass[s[p-1]] & wordByte
+	}
+	for ; p < len(s); p++ {
+		class := dateByteClass[s[p]]
+		if class&^(prevWord<<1)&startsDate != 0 {
+			return p
+		}
+		prevWord = class & wordByte
 	}
 	return len(s)
+}
+
+// The classes of dateByteClass.
+const (
+	wordByte = 1 // an ASCII word byte, as \b sees it
+	// A digit or a capital: what a date starts with. The bit above
+	// wordByte, so that the previous byte's wordByte, shifted, masks it.
+	startsDate = wordByte << 1
+)
+
+// dateByteClass gives each byte its classes, for nextDateStart.
+var dateByteClass = func() (t [256]byte) {
+	for c := range 256 {
+		if wordBytes[c] {
+			t[c] |= wordByte
+		}
+		if isDigit(byte(c)) || c >= 'A' && c <= 'Z' {
+			t[c] |= startsDate
+		}
+	}
+	return t
+}()
+
+// matchISO matches (\d{4})-(\d{2})-(\d{2})\b at p.
+func matchISO(s string, p int) (dateMatch, bool) {
+	y, m, d := p, p+5, p+8
+	if !allDigits(s, y, y+4) || !byteAt(s, y+4, '-') || !allDigits(s, m, m+2) ||
+		!byteAt(s, m+2, '-') || !allDigits(s, d, d+2) || !atBoundary(s, d+2) {
+		return dateMatch{}, false
+	}
+	return dateMatch{p, d + 2, y, y + 4, m, m + 2, d, d + 2}, true
+}
+
+// matchNumeric matches (\d{1,2})[/.](\d{1,2})[/.](\d{4})\b at p.
+func matchNumeric(s string, p int) (dateMatch, bool) {
+	d := afterDayDigits(s, p)
+	if d == p || !numericSep(s, d) {
+		return dateMatch{}, false
+	}
+	m := afterDayDigits(s, d+1)
+	if m == d+1 || !numericSep(s, m) {
+		return dateMatch{}, false
+	}
+	y := m + 1
+	if !allDigits(s, y, y+4) || !atBoundary(s, y+4) {
+		return dateMatch{}, false
+	}
+	return dateMatch{p, y + 4, p, d, d + 1, m, y, y + 4}, true
+}
+
+func numericSep(s string, i int) bool { return byteAt(s, i, '/') || byteAt(s, i, '.') }
+
+// matchMonthDay matches MONTH\s+(\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\b YEAR
+// at p.
+func matchMonthDay(s string, p int) (dateMatch, bool) {
+	nameEnd, i, ok := monthName(s, p)
+	if !ok {
+		return dateMatch{}, false
+	}
+	day := skipSpaces(s, i)
+	dayEnd := afterDayDigits(s, day)
+	if day == i || dayEnd == day {
+		return dateMatch{}, false
+	}
+	// The day ends at a word boundary: after its ordinal suffix if it has
+	// one (without it, the boundary would fall between a digit and a
+	// letter), and after a range's second day (and its suffix) if a range
+	// follows and ends at a boundary.
+	end := afterOrdinal(s, dayEnd)
+	if r, ok := rangeEnd(s, end); ok && atBoundary(s, afterOrdinal(s, r)) {
+		end = afterOrdinal(s, r)
+	} else if !atBoundary(s, end) {
+		return dateMatch{}, false
+	}
+	m := dateMatch{p, end, p, nameEnd, day, dayEnd, -1, -1}
+	if ys, ok := yearAfter(s, end); ok {
+		m[1], m[6], m[7] = ys+4, ys, ys+4
+	}
+	return m, true
+}
+
+// matchDayMonth matches (\d{1,2})ORD(?:\s*[-–]\s*\d{1,2}ORD)?\s+(?:of\s+)?MONTH YEAR
+// at p.
+func matchDayMonth(s string, p int) (dateMatch, bool) {
+	dayEnd := afterDayDigits(s, p)
+	if dayEnd == p {
+		return dateMatch{}, false
+	}
+	// As in matchMonthDay, each optional part is taken when it is there:
+	// leaving it out would leave a letter, digit or dash where \s+ must
+	// come.
+	i := afterOrdinal(s, dayEnd)
+	if r, ok := rangeEnd(s, i); ok {
+		i = afterOrdinal(s, r)
+	}
+	name := skipSpaces(s, i)
+	if name == i {
+		return dateMatch{}, false
+	}
+	if strings.HasPrefix(s[name:], "of") {
+		if j := skipSpaces(s, name+2); j > name+2 {
+			name = j
+		}
+	}
+	nameEnd, end, ok := monthName(s, name)
+	if !ok {
+		return dateMatch{}, false
+	}
+	m := dateMatch{p, end, p, dayEnd, name, nameEnd, -1, -1}
+	if ys, ok := yearAfter(s, end); ok {
+		m[1], m[6], m[7] = ys+4, ys, ys+4
+	}
+	return m, true
+}
+
+// monthNames are the months' full names; MONTH also takes their first
+// three letters and "Sept".
+var monthNames = [...]string{
+	"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December",
+}
+
+// monthName matches MONTH, (January|...|Sept|Sep|...|Dec)\b\.?, at i: it
+// returns the end of the name and of the match (after a "."). At most one
+// of the names can be followed by a word boundary at i, so the order in
+// which they are tried does not matter.
+func monthName(s string, i int) (nameEnd, end int, ok bool) {
+	if i+3 > len(s) {
+		return 0, 0, false
+	}
+	m := abbrMonth(s[i : i+3])
+	if m == 0 {
+		return 0, 0, false
+	}
+	switch full := monthNames[m-1]; {
+	case strings.HasPrefix(s[i:], full) && atBoundary(s, i+len(full)):
+		nameEnd = i + len(full)
+	case m == 9 && strings.HasPrefix(s[i:], "Sept") && atBoundary(s, i+4):
+		nameEnd = i + 4
+	case atBoundary(s, i+3):
+		nameEnd = i + 3
+	default:
+		return 0, 0, false
+	}
+	end = nameEnd
+	if byteAt(s, end, '.') {
+		end++
+	}
+	return nameEnd, end, true
+}
+
+// rangeEnd matches the start of a range's second day, \s*[-–]\s*\d{1,2},
+// at i and returns the end of its digits.
+func rangeEnd(s string, i int) (int, bool) {
+	j := skipSpaces(s, i)
+	switch {
+	case byteAt(s, j, '-'):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return 0, false
+	}
+	j = skipSpaces(s, j)
+	end := afterDayDigits(s, j)
+	return end, end > j
+}
+
+// yearAfter matches YEAR's ,?\s+(\d{4})\b at i and returns the year's
+// start.
+func yearAfter(s string, i int) (int, bool) {
+	if byteAt(s, i, ',') {
+		i++
+	}
+	y := skipSpaces(s, i)
+	return y, y > i && allDigits(s, y, y+4) && atBoundary(s, y+4)
+}
+
+// afterOrdinal returns the end of an ordinal suffix (st, nd, rd, th) at
+// i, or i.
+func afterOrdinal(s string, i int) int {
+	if i+2 <= len(s) {
+		switch s[i : i+2] {
+		case "st", "nd", "rd", "th":
+			return i + 2
+		}
+	}
+	return i
+}
+
+// afterDayDigits returns the end of the one or two digits at p (p itself
+// when there is none). A third digit makes no day: \d{1,2} would then be
+// followed by a digit, which no pattern allows.
+func afterDayDigits(s string, p int) int {
+	q := p
+	for q < len(s) && q < p+2 && isDigit(s[q]) {
+		q++
+	}
+	return q
+}
+
+// allDigits reports whether s[i:j] is within s and all digits.
+func allDigits(s string, i, j int) bool {
+	if j > len(s) {
+		return false
+	}
+	for ; i < j; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// byteAt reports whether s has c at i.
+func byteAt(s string, i int, c byte) bool { return i < len(s) && s[i] == c }
+
+// atBoundary reports whether \b holds at i: one side of it is an ASCII
+// word byte, the other not (or the end of s).
+func atBoundary(s string, i int) bool {
+	return (i > 0 && isWordByte(s[i-1])) != (i < len(s) && isWordByte(s[i]))
 }
 
 // isSpaceByte reports whether c is white space for \s in Go's regexp.
@@ -204,66 +428,40 @@ var wordBytes = func() (t [256]bool) {
 	return t
 }()
 
-// The start functions say cheaply whether a pattern can match at p: they
-// check a few bytes every match of the pattern begins with.
-
-// isoStart: isoPat begins with four digits and "-".
-func isoStart(s string, p int) bool {
-	return p+5 <= len(s) && isDigit(s[p]) && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) && s[p+4] == '-'
-}
-
-// numericStart: numericPat begins with one or two digits and "/" or ".".
-func numericStart(s string, p int) bool {
-	q := afterDayDigits(s, p)
-	return q > p && q < len(s) && (s[q] == '/' || s[q] == '.')
-}
-
-// dayMonthStart: dayMonthPat begins with one or two digits followed by an
-// ordinal suffix, white space, "-" or "–" (whose first byte is 0xE2).
-func dayMonthStart(s string, p int) bool {
-	q := afterDayDigits(s, p)
-	if q == p || q >= len(s) {
-		return false
+// abbrMonth returns the number of the month abbreviated a ("Jan", "Feb",
+// ...: capitalised, three letters), or 0. It runs at every capitalised
+// word of the lead, so the letters are compared as one number.
+func abbrMonth(a string) int {
+	if len(a) != 3 {
+		return 0
 	}
-	switch s[q] {
-	case 's', 'n', 'r', 't', ' ', '\t', '\n', '\f', '\r', '-', 0xE2:
-		return true
+	switch uint32(a[0])<<16 | uint32(a[1])<<8 | uint32(a[2]) {
+	case 'J'<<16 | 'a'<<8 | 'n':
+		return 1
+	case 'F'<<16 | 'e'<<8 | 'b':
+		return 2
+	case 'M'<<16 | 'a'<<8 | 'r':
+		return 3
+	case 'A'<<16 | 'p'<<8 | 'r':
+		return 4
+	case 'M'<<16 | 'a'<<8 | 'y':
+		return 5
+	case 'J'<<16 | 'u'<<8 | 'n':
+		return 6
+	case 'J'<<16 | 'u'<<8 | 'l':
+		return 7
+	case 'A'<<16 | 'u'<<8 | 'g':
+		return 8
+	case 'S'<<16 | 'e'<<8 | 'p':
+		return 9
+	case 'O'<<16 | 'c'<<8 | 't':
+		return 10
+	case 'N'<<16 | 'o'<<8 | 'v':
+		return 11
+	case 'D'<<16 | 'e'<<8 | 'c':
+		return 12
 	}
-	return false
-}
-
-// afterDayDigits returns the end of the one or two digits at p (p itself
-// when there is none). A third digit makes no day: \d{1,2} would then be
-// followed by a digit, which no pattern allows.
-func afterDayDigits(s string, p int) int {
-	q := p
-	for q < len(s) && q < p+2 && isDigit(s[q]) {
-		q++
-	}
-	return q
-}
-
-// monthStart reports whether a month name can begin at p: each of monthAlt's
-// names begins with one of the twelve three-letter abbreviations.
-func monthStart(s string, p int) bool {
-	if p+3 > len(s) || s[p] < 'A' || s[p] > 'S' {
-		return false
-	}
-	_, ok := monthAbbr[s[p:p+3]]
-	return ok
-}
-
-var monthAbbr = map[string]int{
-	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6,
-	"Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}
-
-func sortByPos(ds []textDate) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].Pos < ds[j-1].Pos; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	return 0
 }
 
 // dateLine reports whether line is a date line: a short line (at most 60
@@ -271,15 +469,15 @@ func sortByPos(ds []textDate) {
 // "Tuesday, 2/6/2020", "20/2/2014 21:31' Send Print" — the date stamps web
 // pages print around a headline. It returns the date.
 func dateLine(line string) (string, bool) {
-	if len(line) > 4*60 || utf8.RuneCountInString(line) > 60 {
+	if len(line) > 4*60 {
 		return "", false
 	}
-	rest := weekdayRe.ReplaceAllString(line, "")
-	ds := findDates(rest)
-	if len(ds) == 0 || ds[0].Pos != 0 || ds[0].Year == 0 {
+	d, ok := dateAtStart(line[weekdayPrefix(line):])
+	// The runes are counted last: most lines fail the cheaper tests.
+	if !ok || d.Year == 0 || utf8.RuneCountInString(line) > 60 {
 		return "", false
 	}
-	iso := ds[0].ISO()
+	iso := d.ISO()
 	return iso, iso != ""
 }
 
@@ -294,13 +492,11 @@ const minYearMentions = 2
 // tie); 0 otherwise. News reports name the current year ("in 2014") and the
 // period under review ("2011-2013") more than any other.
 func articleYear(text string) int {
-	counts := map[int]int{}
-	for _, y := range years(text) {
-		counts[y]++
-	}
-	best, bestN := 0, 0
-	for y, n := range counts {
-		if n > bestN || (n == bestN && y > best) {
+	var counts [lastYear - firstYear + 1]int32
+	best, bestN := 0, int32(0)
+	for y := range years(text) {
+		counts[y-firstYear]++
+		if n := counts[y-firstYear]; n > bestN || n == bestN && y > best {
 			best, bestN = y, n
 		}
 	}
@@ -310,32 +506,31 @@ func articleYear(text string) int {
 	return best
 }
 
-// years returns the years written in text: runs of exactly four digits, not
-// touching a letter, digit or underscore, between 1945 and 2099 (older years
-// are history, not report dates). A hand-written scan: a regexp here costs
-// more than all the rest of Parse.
-func years(text string) []int {
-	var out []int
-	word := func(i int) bool {
-		c := text[i]
-		return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-	}
-	for i := 0; i+4 <= len(text); i++ {
-		if !isDigit(text[i]) || (i > 0 && word(i-1)) {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j-i == 4 && (j == len(text) || !word(j)) {
-			if y := atoi(text[i:j]); y >= 1945 && y <= 2099 {
-				out = append(out, y)
+// The years articleYear counts: older ones are history, not report dates.
+const firstYear, lastYear = 1945, 2099
+
+// years iterates over the years written in text, those starting with a
+// "1" first: runs of exactly four digits, not touching a letter, digit or
+// underscore, between firstYear and lastYear. Such a year starts with a
+// "1" or a "2": those bytes are found with strings.IndexByte, much faster
+// than looking at every byte of the text.
+func years(text string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, first := range [...]byte{'1', '2'} {
+			for i := 0; ; i++ {
+				j := strings.IndexByte(text[i:], first)
+				if j < 0 {
+					break
+				}
+				i += j
+				if (i == 0 || !isWordByte(text[i-1])) && allDigits(text, i, i+4) && (i+4 == len(text) || !isWordByte(text[i+4])) {
+					if y := atoi(text[i : i+4]); y >= firstYear && y <= lastYear && !yield(y) {
+						return
+					}
+				}
 			}
 		}
-		i = j
 	}
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

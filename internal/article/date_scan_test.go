@@ -6,14 +6,27 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/gen"
 )
 
-// The date patterns as plain unanchored regexps: scanDates must find
-// exactly what FindAllStringSubmatchIndex finds with them.
+// The date patterns as regexps (see date.go): scanDates with each
+// scanner must find exactly what FindAllStringSubmatchIndex finds with the
+// regexp, which has a leading \b.
+const (
+	monthAlt = `(January|February|March|April|May|June|July|August|September|October|November|December|` +
+		`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`
+	ordinal     = `(?:st|nd|rd|th)?`
+	year        = `(?:,?\s+(\d{4})\b)?`
+	isoPat      = `(\d{4})-(\d{2})-(\d{2})\b`
+	numericPat  = `(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`
+	monthDayPat = monthAlt + `\s+(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\b` + year
+	dayMonthPat = `(\d{1,2})` + ordinal + `(?:\s*[-–]\s*\d{1,2}` + ordinal + `)?\s+(?:of\s+)?` + monthAlt + year
+)
+
 var (
 	refISO      = regexp.MustCompile(`\b` + isoPat)
 	refNumeric  = regexp.MustCompile(`\b` + numericPat)
@@ -23,25 +36,21 @@ var (
 
 func checkScanDates(t *testing.T, s string) {
 	t.Helper()
-	for _, c := range []struct {
-		name     string
-		ref, re  *regexp.Regexp
-		startsAt func(string, int) bool
-	}{
-		{"iso", refISO, isoRe, isoStart},
-		{"numeric", refNumeric, numericRe, numericStart},
-		{"monthDay", refMonthDay, monthDayRe, monthStart},
-		{"dayMonth", refDayMonth, dayMonthRe, dayMonthStart},
-	} {
-		want := c.ref.FindAllStringSubmatchIndex(s, -1)
-		got := scanDates(c.re, s, dateStarts(nil, s), c.startsAt)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s in %q:\n got %v\nwant %v", c.name, s, got, want)
+	got := make([][][]int, len(datePatterns))
+	for i, m := range dateMatches(s) {
+		got[i] = append(got[i], m[:])
+	}
+	for i, ref := range []*regexp.Regexp{refISO, refNumeric, refMonthDay, refDayMonth} {
+		if want := ref.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("%s in %q:\n got %v\nwant %v", ref, s, got[i], want)
 		}
+	}
+	if got, want := slices.Collect(dates(s)), refFindDates(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("dates(%q):\n got %+v\nwant %+v", s, got, want)
 	}
 }
 
-// TestScanDatesMatchesRegexp compares scanDates with the regexps it
+// TestScanDatesMatchesRegexp compares dateMatches with the regexps it
 // replaces on the seeds, generated articles, hand-written edge cases and
 // random strings made of date-like pieces.
 func TestScanDatesMatchesRegexp(t *testing.T) {
@@ -71,9 +80,10 @@ func TestScanDatesMatchesRegexp(t *testing.T) {
 	pieces := []string{
 		" ", "  ", "\n", "\t", ",", ".", "-", "–", "/", "of", "on", "the", "st", "th", "x", "é",
 		"1", "12", "123", "2019", "20", "2", "May", "Sept", "Sep", "December", "Dec", "Jan", "Ma",
+		"nd", "rd", "_", "0", "Sept.", ", ", "\u2014",
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
+	for range 100000 {
 		var b strings.Builder
 		for range 1 + r.IntN(14) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
@@ -82,7 +92,7 @@ func TestScanDatesMatchesRegexp(t *testing.T) {
 	}
 }
 
-// FuzzScanDates checks scanDates against the regexps on any text.
+// FuzzScanDates checks dateMatches against the regexps on any text.
 //
 //	go test ./internal/article -run '^$' -fuzz FuzzScanDates -fuzztime 30s
 func FuzzScanDates(f *testing.F) {
@@ -90,4 +100,19 @@ func FuzzScanDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
+
+// TestAbbrMonth checks abbrMonth on the twelve abbreviations and on
+// near misses.
+func TestAbbrMonth(t *testing.T) {
+	for i, a := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if got := abbrMonth(a); got != i+1 {
+			t.Errorf("abbrMonth(%q) = %d, want %d", a, got, i+1)
+		}
+	}
+	for _, a := range []string{"", "Ja", "Janu", "jan", "JAN", "Jam", "Dez", "Sept"} {
+		if got := abbrMonth(a); got != 0 {
+			t.Errorf("abbrMonth(%q) = %d, want 0", a, got)
+		}
+	}
 }

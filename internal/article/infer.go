@@ -27,25 +27,6 @@ const (
 )
 
 var (
-	// A dateline: "Hanoi (VNA) -", "Lai Chau (VNA) –", "(VOVworld) –",
-	// "SA KAEO, Feb 14 –", "MANILA, Philippines -", "BATAM, Riau Islands:".
-	// Group 1 is the place, up to four capitalised words, with perhaps a
-	// region or date after a comma; group 2 the source. "The ASEAN Defence
-	// Ministers' Meeting (ADMM) – ..." is a sentence, not a dateline.
-	datelineRe = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*[^()\-–—:]{1,30}?)?)?` +
-		`\s*(?:\(([^()]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s+\S`)
-	// The same with a source in parentheses: such a line is never a title.
-	sourceDatelineRe = regexp.MustCompile(`^[^()]{0,60}\([^()]{2,30}\)\s*[-–—]`)
-	// A sign-off after the last sentence: "...mechanisms.-VNA".
-	signoffRe = regexp.MustCompile(`[.!?"”’)]\s*[-–—]{1,2}\s*(\p{Lu}[\p{L}]{1,15})$`)
-	// A sign-off in parentheses after the last sentence: "...said. (VNA)".
-	parenSignoffRe = regexp.MustCompile(`[.!?"”’]\s*\((\p{Lu}[\p{L}]{1,15})\)$`)
-	// A sign-off on its own line: "-- JP". Capitals only, so a trailing
-	// "– With Jaime Laude" (a contributor) is not taken as a source.
-	ownLineSignoffRe = regexp.MustCompile(`^[-–—]{1,2}\s*(\p{Lu}{2,10})$`)
-	// A credit line: "Source: Nhan Dan", "(*) Published in Communist Review
-	// No 853 (November 2013)".
-	creditRe = regexp.MustCompile(`^(?:\(\*+\)\s*)?(?i:source|published in|first published in|originally published in)\s*:?\s+(.+)$`)
 	// Where a credited publication's name ends: its issue, date or note.
 	creditEndRe = regexp.MustCompile(`\s+(?:No\.?\s*\d|[Nn]umber\s+\d|\(|,|-\s|–|—|on\s|in\s)|[.;]\s*$`)
 )
@@ -83,44 +64,46 @@ var (
 // ("...-VNA", "... (VNA)", a line "-- JP"); a credit line near the end
 // ("Source: X", "Published in X No 853" -> "X").
 func Infer(body string) Metadata {
-	lines := nonEmptyLines(body)
 	var md Metadata
-	i := 0
+	line, after, ok := lineReader{body}.next()
 
 	var headerDate string // before the title
-	for i < len(lines) && i < maxHeaderLines {
-		d, ok := dateLine(lines[i])
-		if !ok {
+	for n := 0; ok && n < maxHeaderLines; n++ {
+		d, isDate := dateLine(line)
+		if !isDate {
 			break
 		}
 		if headerDate == "" {
 			headerDate = d
 		}
-		i++
+		line, after, ok = after.next()
 	}
 	var stampDate string // after the title
-	if i < len(lines)-1 && isHeadline(lines[i]) {
-		md.Title = cleanTitle(lines[i])
-		i++
-		for i < len(lines) && lines[i] == lines[i-1] { // a headline printed twice
-			i++
+	next, afterNext, more := after.next()
+	if title, isTitle := headline(line); ok && more && isTitle {
+		md.Title = title
+		headlineLine := line
+		line, after, ok = next, afterNext, more
+		for ok && line == headlineLine { // a headline printed twice
+			line, after, ok = after.next()
 		}
-		for j := 0; i < len(lines) && j < maxHeaderLines; j++ {
-			d, ok := dateLine(lines[i])
-			if !ok {
+		for n := 0; ok && n < maxHeaderLines; n++ {
+			d, isDate := dateLine(line)
+			if !isDate {
 				break
 			}
 			if stampDate == "" {
 				stampDate = d
 			}
-			i++
+			line, after, ok = after.next()
 		}
 	}
-	rest := lines[i:]
 
+	// The body proper starts at line (if ok): its first line may be a
+	// dateline.
 	var datelinePlace, datelineSource string
-	if len(rest) > 0 {
-		datelinePlace, datelineSource = dateline(rest[0])
+	if ok {
+		datelinePlace, datelineSource = dateline(line)
 	}
 
 	switch {
@@ -128,125 +111,197 @@ func Infer(body string) Metadata {
 		md.Date = stampDate
 	case headerDate != "":
 		md.Date = headerDate
-	default:
-		md.Date = leadDate(datelinePlace, rest, body)
+	case ok:
+		md.Date = leadDate(datelinePlace, line, after, body)
 	}
 
 	md.Source = datelineSource
 	if md.Source == "" {
-		md.Source = trailingSource(lines)
+		var buf [tailLines]string
+		md.Source = trailingSource(lastLines(body, &buf))
 	}
 	return md
 }
 
-// nonEmptyLines returns the lines of s that are not blank, trimmed.
-func nonEmptyLines(s string) []string {
-	var out []string
-	for line := range strings.Lines(s) {
+// lineReader reads the non-blank lines of a text, trimmed, from the front.
+// Infer reads only the head of an article this way, instead of splitting
+// all of it into lines.
+type lineReader struct{ rest string }
+
+// next returns the next non-blank line, trimmed, and the reader after it;
+// ok is false at the end of the text. A line ends after a "\n", as
+// strings.Lines has it.
+func (r lineReader) next() (line string, after lineReader, ok bool) {
+	for r.rest != "" {
+		line = r.rest
+		if i := strings.IndexByte(r.rest, '\n'); i >= 0 {
+			line, r.rest = r.rest[:i+1], r.rest[i+1:]
+		} else {
+			r.rest = ""
+		}
 		if t := strings.TrimSpace(line); t != "" {
-			out = append(out, t)
+			return t, r, true
 		}
 	}
-	return out
+	return "", r, false
 }
 
-func isHeadline(line string) bool {
+// lastLines returns the last len(buf) (or fewer) non-blank lines of s,
+// trimmed and in text order, read from the end of s.
+func lastLines(s string, buf *[tailLines]string) []string {
+	n := len(buf)
+	for s != "" && n > 0 {
+		line := s
+		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+			line, s = s[i+1:], s[:i]
+		} else {
+			s = ""
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			n--
+			buf[n] = t
+		}
+	}
+	return buf[n:]
+}
+
+// headline returns line as a title (see cleanTitle) if it reads as one
+// (see Infer).
+func headline(line string) (title string, ok bool) {
 	if len(line) > 4*maxTitleRunes { // surely too long; spare the work on a huge line
-		return false
+		return "", false
+	}
+	// The last rune first, from line: the first line is often a paragraph,
+	// and the title would end with the same rune (line is trimmed).
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".,;:", last) {
+		return "", false
 	}
 	t := cleanTitle(line)
 	n := utf8.RuneCountInString(t)
-	if n < 3 || n > maxTitleRunes || len(strings.Fields(t)) > maxTitleWords {
-		return false
+	// t's words are separated by single spaces (see cleanTitle).
+	if n < 3 || n > maxTitleRunes || strings.Count(t, " ")+1 > maxTitleWords {
+		return "", false
 	}
 	first, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune(`"“‘'`, first) {
-		return false
+		return "", false
 	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".,;:", last) {
-		return false
+	if _, ok := dateLine(t); ok || isSourceDateline(t) {
+		return "", false
 	}
-	if _, ok := dateLine(t); ok {
-		return false
-	}
-	return !sourceDatelineRe.MatchString(t)
+	return t, true
 }
 
 // cleanTitle drops Markdown heading marks and collapses white space (the
 // title is metadata, not evidence).
 func cleanTitle(line string) string {
 	line = strings.TrimLeft(line, "#")
+	if singleSpaced(line) {
+		return line // the usual headline: nothing to collapse, nothing to allocate
+	}
 	return strings.Join(strings.Fields(line), " ")
+}
+
+// singleSpaced reports whether s's words are separated by single ASCII
+// spaces, with no other white space and none at either end: what
+// strings.Fields and Join would give back unchanged.
+func singleSpaced(s string) bool {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		if c == ' ' && prevSpace || c != ' ' && (isSpaceByte(c) || c == '\v') {
+			return false
+		}
+		prevSpace = c == ' '
+		i++
+	}
+	return !prevSpace || s == ""
 }
 
 // dateline splits the dateline that may open the first body paragraph into
 // its place part (which may hold a date) and its source.
 func dateline(line string) (place, source string) {
-	m := datelineRe.FindStringSubmatch(line)
-	if m == nil || (m[1] == "" && m[2] == "") {
+	placeEnd, srcStart, srcEnd, ok := matchDateline(line)
+	if !ok {
 		return "", ""
 	}
-	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	if srcStart >= 0 {
+		source = strings.TrimSpace(line[srcStart:srcEnd])
+	}
+	return strings.TrimSpace(line[:placeEnd]), source
 }
 
-// leadDate applies date rules 3 and 4 (see Infer).
-func leadDate(datelinePlace string, paras []string, body string) string {
-	var year int
+// leadDate applies date rules 3 and 4 (see Infer): the dateline's place
+// part, then the first paragraphs of the body, which starts with first and
+// goes on with rest.
+func leadDate(datelinePlace, first string, rest lineReader, body string) string {
 	yearOf := func(d textDate) string {
 		if d.Year == 0 {
-			if year == 0 {
-				year = articleYear(body)
-			}
-			d.Year = year
+			d.Year = articleYear(body)
 		}
 		return d.ISO()
 	}
-	if ds := findDates(datelinePlace); len(ds) > 0 {
-		if iso := yearOf(ds[0]); iso != "" {
+	for d := range dates(datelinePlace) { // only the first date counts
+		if iso := yearOf(d); iso != "" {
 			return iso
 		}
+		break
 	}
-	var lead []textDate
-	for i, seen := 0, 0; i < len(paras) && seen < leadParagraphs; i++ {
-		if i > 0 && paras[i] == paras[i-1] { // a paragraph printed twice
-			continue
+	// Only the first candidate counts: the first date introduced by "on",
+	// else the first date. When its year is unknown, a later date is
+	// background ("established on February 26, 2016"), not the date of
+	// the news.
+	var firstAny textDate
+	found := false
+	para, prev := first, ""
+	for seen := 0; seen < leadParagraphs; {
+		if para != prev { // not a paragraph printed twice
+			seen++
+			for d := range dates(firstBytes(para, maxLeadBytes)) {
+				if d.On {
+					return yearOf(d)
+				}
+				if !found {
+					firstAny, found = d, true
+				}
+			}
 		}
-		seen++
-		lead = append(lead, findDates(firstBytes(paras[i], maxLeadBytes))...)
-	}
-	// Only the first candidate counts: when its year is unknown, a later
-	// date is background ("established on February 26, 2016"), not the
-	// date of the news.
-	for _, d := range lead {
-		if d.On {
-			return yearOf(d)
+		var ok bool
+		prev = para
+		if para, rest, ok = rest.next(); !ok {
+			break
 		}
 	}
-	if len(lead) > 0 {
-		return yearOf(lead[0])
+	if found {
+		return yearOf(firstAny)
 	}
 	return ""
 }
 
 // trailingSource applies the sign-off and credit-line source rules (see
 // Infer) to the last lines of the text.
-func trailingSource(lines []string) string {
-	tail := lines[max(0, len(lines)-tailLines):]
+func trailingSource(tail []string) string {
 	for i := len(tail) - 1; i >= 0; i-- {
 		l := lastBytes(tail[i], 200) // a sign-off is at the very end
-		for _, re := range []*regexp.Regexp{signoffRe, parenSignoffRe, ownLineSignoffRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
-				return m[1]
-			}
+		if name, ok := signoff(l); ok {
+			return name
 		}
 	}
 	for _, l := range tail {
-		m := creditRe.FindStringSubmatch(l)
-		if m == nil {
+		name, ok := credit(l)
+		if !ok {
 			continue
 		}
-		name := m[1]
 		if loc := creditEndRe.FindStringIndex(name); loc != nil {
 			name = name[:loc[0]]
 		}

@@ -2,7 +2,9 @@ package article
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -39,10 +41,11 @@ func checkText(path string, data []byte) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fileError(model.EInvalid, path, nil, fmt.Sprintf("binary file (NUL byte at offset %d)", i))
 	}
-	if bad, n := nonText(data); bad >= minNonText && float64(bad) > maxControlShare*float64(n) {
+	valid := utf8.Valid(data)
+	if bad, n := nonText(data, valid); bad >= minNonText && float64(bad) > maxControlShare*float64(n) {
 		return fileError(model.EInvalid, path, nil, "binary file (mostly non-text bytes)")
 	}
-	if !utf8.Valid(data) {
+	if !valid {
 		off, line := invalidUTF8(data)
 		return fileError(model.EInvalid, path, nil,
 			fmt.Sprintf("invalid UTF-8 at byte offset %d (line %d)", off, line))
@@ -53,34 +56,102 @@ func checkText(path string, data []byte) error {
 // nonText counts the bytes in the head of data (its first sniffLen bytes,
 // n in all) that are neither text nor part of valid UTF-8: C0 controls
 // other than \t \n \v \f \r, DEL, and bytes of invalid UTF-8 sequences.
-func nonText(data []byte) (bad, n int) {
-	head := data
-	if len(head) > sniffLen {
-		head = head[:sniffLen]
+// A sequence cut by the end of the head is not counted, nor in n. valid
+// says whether all of data is valid UTF-8, the usual case, which needs no
+// decoding: a control is then a byte of its own.
+func nonText(data []byte, valid bool) (bad, n int) {
+	head := data[:min(len(data), sniffLen)]
+	if !valid {
+		return nonTextDecoding(head, len(head) < len(data))
 	}
+	n = len(head)
+	if n < len(data) && !utf8.RuneStart(data[n]) {
+		for n > 0 && !utf8.RuneStart(head[n-1]) {
+			n--
+		}
+		n-- // the start of the cut rune
+	}
+	return countControls(head[:n]), n
+}
+
+// nonTextDecoding is nonText for a head that may hold invalid UTF-8; cut
+// says whether the head was cut from longer data.
+func nonTextDecoding(head []byte, cut bool) (bad, n int) {
 	for i := 0; i < len(head); {
 		if c := head[i]; c < utf8.RuneSelf { // ASCII: the common case, without decoding
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' || c == 0x7F {
-				bad++
-			}
+			bad += int(controlBytes[c])
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(head[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
+		if r == utf8.RuneError && size == 1 {
 			// A sequence cut by the sniff window is not bad.
-			if len(head) < len(data) && i > len(head)-utf8.UTFMax {
+			if cut && i > len(head)-utf8.UTFMax {
 				return bad, i
 			}
 			bad++
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\v' && r != '\f' && r != '\r', r == 0x7F:
-			bad++
 		}
+		// A multi-byte rune is never a control: a control's longer
+		// encodings are invalid (RuneError, counted above).
 		i += size
 	}
 	return bad, len(head)
 }
+
+// countControls counts the bytes of s that controlBytes marks, 32 at a
+// time: text has no such byte, and white space in few blocks, so the exact
+// count (see controlMask) is rarely needed after the cheaper test
+// (lowOrDel).
+func countControls(s []byte) int {
+	bad := 0
+	for ; len(s) >= 32; s = s[32:] {
+		b := s[:32]
+		w0, w1 := binary.LittleEndian.Uint64(b[0:8]), binary.LittleEndian.Uint64(b[8:16])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:24]), binary.LittleEndian.Uint64(b[24:32])
+		if lowOrDel(w0)|lowOrDel(w1)|lowOrDel(w2)|lowOrDel(w3) != 0 {
+			bad += bits.OnesCount64(controlMask(w0)) + bits.OnesCount64(controlMask(w1)) +
+				bits.OnesCount64(controlMask(w2)) + bits.OnesCount64(controlMask(w3))
+		}
+	}
+	for _, c := range s {
+		bad += int(controlBytes[c])
+	}
+	return bad
+}
+
+// lowOrDel is not 0 when x has a byte below 0x20 (white space included)
+// or DEL: the classic "has a byte less than n" and "has a zero byte"
+// tests.
+func lowOrDel(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return ((x - 0x20*ones) | (x&^highs + ones)) &^ x & highs
+}
+
+// controlMask returns x's high bit set in each byte that controlBytes
+// marks and clear in the others. Each test adds to each byte's low seven
+// bits, which cannot carry into the next byte, so each byte is told
+// exactly, without branches.
+func controlMask(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	t := x &^ highs
+	below20 := ^(t + (0x80-0x20)*ones)                          // t < 0x20
+	space := (t + (0x80-'\t')*ones) &^ (t + (0x80-'\r'-1)*ones) // '\t' <= t <= '\r'
+	del := t + ones                                             // t == 0x7F
+	return (below20&^space | del) &^ x & highs                  // ASCII bytes only
+}
+
+// controlBytes marks (with 1) the bytes that are not text on their own: C0
+// controls other than \t \n \v \f \r, and DEL.
+var controlBytes = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	for _, c := range "\t\n\v\f\r" {
+		t[c] = 0
+	}
+	t[0x7F] = 1
+	return t
+}()
 
 // invalidUTF8 returns the byte offset and 1-based line of the first invalid
 // UTF-8 sequence in data.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/extract/aho"
 	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
@@ -58,7 +57,72 @@ func reportCPU(b *testing.B, size int, c0 time.Duration) {
 // scraped text missing spaces), one core, article after article. Run with
 // GOMAXPROCS=1 for the one-core figure.
 func BenchmarkExtractGenerated(b *testing.B) {
-	arts := make([]model.Article, 300)
+	benchExtract(b, generated(b, 300))
+}
+
+// BenchmarkParts measures the linear stages on their own: the folded view,
+// sentence splitting, finding the phrases (find), the automaton's scan
+// alone (with the hits it reports per text byte), and the whole scanning
+// stage of an extraction (getDoc and mentions: view, sentences, phrases,
+// mentions), over the seeds and over generated articles.
+func BenchmarkParts(b *testing.B) {
+	corpora := []struct {
+		name string
+		arts []model.Article
+	}{{"seeds", readSeeds(b)}, {"gen", generated(b, 100)}}
+	for _, c := range corpora {
+		b.Run(c.name, func(b *testing.B) { benchParts(b, c.arts) })
+	}
+}
+
+func benchParts(b *testing.B, arts []model.Article) {
+	e := testExtractor
+	size := 0
+	views := make([]view, len(arts))
+	for i, a := range arts {
+		size += len(a.Text)
+		views[i] = newView(a.Text)
+	}
+	hits := 0 // reported by the automaton
+	run := func(name string, f func(a model.Article, v *view)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			c0 := cpuTime()
+			for b.Loop() {
+				for i, a := range arts {
+					f(a, &views[i])
+				}
+			}
+			reportCPU(b, size, c0)
+			if hits > 0 {
+				b.ReportMetric(float64(hits)/float64(b.N)/float64(size), "hits/byte")
+				hits = 0
+			}
+		})
+	}
+	var w view
+	run("view", func(a model.Article, _ *view) { w.build(a.Text) }) // buffers reused, as Extract does
+	var sents []sentence
+	run("split", func(a model.Article, _ *view) { sents = appendSentences(sents, a.Text) })
+	var ec, cc []hit
+	var pool []payload
+	var hs hitSorter
+	run("phrases", func(a model.Article, v *view) {
+		ec, cc, pool = e.phrases.find(v, a.Text, ec[:0], cc[:0], pool[:0], &hs) // buffers reused, as Extract does
+	})
+	run("automaton", func(_ model.Article, v *view) {
+		e.phrases.ac.EachAny(v.b, func(p, s, e int) bool { hits++; return true })
+	})
+	run("scan", func(a model.Article, _ *view) {
+		d := e.getDoc(a)
+		d.mentions()
+		e.putDoc(d)
+	})
+}
+
+// generated returns n generated articles (internal/gen, seed 1), parsed.
+func generated(b *testing.B, n int) []model.Article {
+	arts := make([]model.Article, n)
 	for i := range arts {
 		d := gen.Generate(1, i)
 		a, err := article.Parse(d.ID+".txt", []byte(d.Text))
@@ -67,52 +131,7 @@ func BenchmarkExtractGenerated(b *testing.B) {
 		}
 		arts[i] = a
 	}
-	benchExtract(b, arts)
-}
-
-// BenchmarkParts measures the linear stages on their own: the folded view,
-// sentence splitting, finding the phrases (find) and the automaton's scan
-// alone (with the hits it reports per view byte).
-
-func BenchmarkParts(b *testing.B) {
-	seeds := readSeeds(b)
-	text := ""
-	for _, a := range seeds {
-		text += a.Text
-	}
-	e := testExtractor
-	v := newView(text)
-	b.Run("view", func(b *testing.B) {
-		b.SetBytes(int64(len(text)))
-		var w view
-		for i := 0; i < b.N; i++ {
-			w.build(text) // buffers reused, as Extract does
-		}
-	})
-	b.Run("split", func(b *testing.B) {
-		b.SetBytes(int64(len(text)))
-		for i := 0; i < b.N; i++ {
-			splitSentences(text)
-		}
-	})
-	b.Run("phrases", func(b *testing.B) {
-		b.SetBytes(int64(len(text)))
-		var ec, cc []hit
-		var pool []payload
-		var hs hitSorter
-		for i := 0; i < b.N; i++ {
-			ec, cc, pool = e.phrases.find(&v, text, ec[:0], cc[:0], pool[:0], &hs) // buffers reused, as Extract does
-		}
-	})
-	b.Run("automaton", func(b *testing.B) {
-		b.SetBytes(int64(len(v.b)))
-		ws := aho.WordStarts{Word: &foldedWordBytes, InWord: e.phrases.anyStart}
-		n := 0
-		for i := 0; i < b.N; i++ {
-			e.phrases.ac.EachAnyWordStart(v.b, ws, func(p, s, e int) bool { n++; return true })
-		}
-		b.ReportMetric(float64(n)/float64(b.N)/float64(len(v.b)), "hits/byte")
-	})
+	return arts
 }
 
 // BenchmarkRunOnText measures a 160 KB "sentence" dense with actors and

@@ -148,12 +148,22 @@ func resetSlice[T any](s []T, n int) []T {
 	return s
 }
 
-// sentenceOf returns the sentence holding view offset vs, or -1.
-func (d *doc) sentenceOf(vs int) int {
-	o := int(d.v.off[vs])
-	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].end > o })
-	if i < len(d.sents) && d.sents[i].start <= o {
-		return i
+// sentenceCursor finds the sentences of view offsets given in increasing
+// order (hits in text order): a walk over the sentences, not a search per
+// offset.
+type sentenceCursor struct {
+	d *doc
+	i int // the first sentence that may hold the next offset
+}
+
+// of returns the sentence holding view offset vs, or -1.
+func (c *sentenceCursor) of(vs int) int {
+	o, sents := int(c.d.v.off[vs]), c.d.sents
+	for c.i < len(sents) && sents[c.i].end <= o {
+		c.i++
+	}
+	if c.i < len(sents) && sents[c.i].start <= o {
+		return c.i
 	}
 	return -1
 }
@@ -162,13 +172,14 @@ func (d *doc) mentions() {
 	lex := d.e.lex
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
 	entHits, cueHits := d.entHits, d.cueHits
+	sc := sentenceCursor{d: d}
 	for _, h := range entHits {
 		vs, ve := int(h.vs), int(h.ve)
-		si := d.sentenceOf(vs)
+		si := sc.of(vs)
 		if si < 0 {
 			continue
 		}
-		p, ok := pick(h.payloads(d.payloads))
+		p, ok := pick(d.e.phrases.payloadsOf(h, d.payloads))
 		if !ok {
 			continue
 		}
@@ -224,12 +235,13 @@ func (d *doc) mentions() {
 		d.ments = append(d.ments, m)
 		d.sm[si] = append(d.sm[si], len(d.ments)-1)
 	}
+	sc = sentenceCursor{d: d}
 	for _, h := range cueHits {
-		si := d.sentenceOf(int(h.vs))
+		si := sc.of(int(h.vs))
 		if si < 0 {
 			continue
 		}
-		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: h.payloads(d.payloads)})
+		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: d.e.phrases.payloadsOf(h, d.payloads)})
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
 	}
 	d.dropSurnames()
@@ -244,9 +256,11 @@ func (d *doc) dropSurnames() {
 		if !d.nameLike(m) || d.isTitle(m.sent) {
 			continue
 		}
-		sentStart, _ := d.sentView(m.sent)
 		ws, k := d.prevWordStarts(m.vs, 2)
-		if k == 2 && ws[1] > sentStart && d.upperAt(ws[0]) && d.upperAt(ws[1]) && !d.actorEndsAt(m.vs) {
+		if k < 2 || !d.upperAt(ws[0]) || !d.upperAt(ws[1]) {
+			continue // most often: not after two capitalised words
+		}
+		if sentStart, _ := d.sentView(m.sent); ws[1] > sentStart && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
 		}
 	}

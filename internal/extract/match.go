@@ -52,10 +52,31 @@ type payload struct {
 // matcher finds phrases of one automaton in a view: word-bounded,
 // non-overlapping, longest first.
 type matcher struct {
-	ac       *aho.Automaton
-	payloads [][]payload // by pattern index
-	anyStart []bool      // pattern may start inside a word (long triggers)
+	ac   *aho.Automaton // long triggers may start inside a word, other phrases not
+	flat []payload      // the payloads of all patterns (patInfo)
+	info []patInfo      // by pattern index
 }
+
+// patInfo is what find needs to know of a pattern at a hit, in a few
+// bytes: most hits keep all or none of a class of their payloads, which
+// the masks tell without reading the payloads. The pattern's payloads are
+// flat[lo:mid] (actors etc.) and flat[mid:hi] (triggers and cues); bit c
+// of entAll is set when all of flat[lo:mid] hold at a hit with conditions
+// c (see allows), of entNone when none does; likewise for the cues. An
+// acronym's capitals are counted at each hit: its masks are 0.
+type patInfo struct {
+	lo, mid, hi                      int32
+	entAll, entNone, cueAll, cueNone uint8
+	capital                          bool // a payload wants a capital first letter (condCapital)
+}
+
+// Conditions at a hit that decide which payloads hold (see allows).
+const (
+	condStart   uint8 = 1 << iota // the phrase starts a word
+	condInWord                    // it ends inside a word
+	condCapital                   // its source starts with a capital or a digit
+	nConds      = 1 << iota
+)
 
 type matcherBuilder struct {
 	index    map[string]int
@@ -119,17 +140,72 @@ func (b *matcherBuilder) build() matcher {
 		}
 	}
 	// The automaton reports every phrase ending at every position in one
-	// pass over the text (linear in the text plus the matches); find then
-	// keeps the longest word-bounded ones.
-	m := matcher{ac: aho.Compile(b.patterns), payloads: b.payloads, anyStart: make([]bool, len(b.patterns))}
+	// pass over the text (linear in the text plus the matches), but those
+	// starting inside a word, of phrases that may not; find then keeps the
+	// longest word-bounded ones.
+	anyStart := make([]bool, len(b.patterns))
 	for i, pat := range b.patterns {
 		for _, p := range b.payloads[i] {
 			if p.kind == pTrigger && len(pat) >= 7 {
-				m.anyStart[i] = true // "UNpeacekeeping", "defencecooperation"
+				anyStart[i] = true // "UNpeacekeeping", "defencecooperation"
 			}
 		}
 	}
+	m := matcher{ac: aho.CompileBounded(b.patterns, aho.Bounds{Word: &foldedWordBytes, InWord: anyStart})}
+	m.flat, m.info = flatten(b.payloads)
 	return m
+}
+
+// flatten lays out the payloads of each pattern, actors etc. first, and
+// says what find needs to know of them (patInfo).
+func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
+	info = make([]patInfo, len(payloads))
+	for i, ps := range payloads {
+		in := &info[i]
+		in.lo = int32(len(flat))
+		for _, p := range ps {
+			if !p.isCue() {
+				flat = append(flat, p)
+			}
+		}
+		in.mid = int32(len(flat))
+		for _, p := range ps {
+			if p.isCue() {
+				flat = append(flat, p)
+			}
+		}
+		in.hi = int32(len(flat))
+		acronym := false
+		for _, p := range ps {
+			in.capital = in.capital || p.proper
+			acronym = acronym || p.upper > 0
+		}
+		if !acronym {
+			in.entAll, in.entNone = holdMasks(flat[in.lo:in.mid])
+			in.cueAll, in.cueNone = holdMasks(flat[in.mid:in.hi])
+		}
+	}
+	return flat, info
+}
+
+// holdMasks returns the condition sets under which all of ps hold and
+// those under which none does, as bit masks.
+func holdMasks(ps []payload) (all, none uint8) {
+	for c := range uint8(nConds) {
+		n := 0
+		for _, p := range ps {
+			if p.allows(c) {
+				n++
+			}
+		}
+		if n == len(ps) {
+			all |= 1 << c
+		}
+		if n == 0 {
+			none |= 1 << c
+		}
+	}
+	return all, none
 }
 
 // acronymUppers counts the capitals an alias needs in the source: an alias
@@ -167,15 +243,22 @@ func acronymUppers(alias string) int {
 // hit is one phrase found: its view range and payloads.
 //
 // It is small (the hits of an article are sorted): the payloads are
-// pool[p0:p1] of the pool find returns.
+// flat[p0:p1] of the matcher when static, else pool[p0:p1] of the pool
+// find returns (see payloadsOf).
 type hit struct {
 	vs, ve int32
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
 	p0, p1 int32
+	static bool
 }
 
-// payloads returns the payloads of h in pool.
-func (h hit) payloads(pool []payload) []payload { return pool[h.p0:h.p1:h.p1] }
+// payloadsOf returns the payloads of h, a hit of m's with pool.
+func (m *matcher) payloadsOf(h hit, pool []payload) []payload {
+	if h.static {
+		return m.flat[h.p0:h.p1:h.p1]
+	}
+	return pool[h.p0:h.p1:h.p1]
+}
 
 // isCue reports the class of a payload: triggers and cues, as opposed to
 // actors, groups, pair references and places. Each class has its own
@@ -188,50 +271,79 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // checked for word boundaries. text is the original, used to check
 // capitals.
 //
-// The hits are appended to ec and cc, their payloads to pool (the
-// caller's buffers, returned grown); a hit's payloads are in the pool
-// returned (hit.payloads).
+// The hits are appended to ec and cc, the payloads that are not m's as
+// they are to pool (the caller's buffers, returned grown); see
+// payloadsOf.
 //
 // hs holds the sort's buffers between calls; nil allocates them.
 func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
 	if hs == nil {
 		hs = new(hitSorter)
 	}
-	// hits starting inside a word, of patterns that may not, are dropped
-	// by the automaton before the call
-	m.ac.EachAnyWordStart(v.b, aho.WordStarts{Word: &foldedWordBytes, InWord: m.anyStart}, func(pi, s, e int) bool {
-		startOK := s == 0 || !lexicon.IsWordByte(v.b[s-1])
-		endWord := e < len(v.b) && lexicon.IsWordByte(v.b[e])
+	m.ac.EachAny(v.b, func(pi, s, e int) bool {
+		in := &m.info[pi]
+		c := m.conditions(in, v, text, s, e)
+		eh := m.hold(in.lo, in.mid, in.entAll, in.entNone, c, v, text, s, e, &pool)
+		ch := m.hold(in.mid, in.hi, in.cueAll, in.cueNone, c, v, text, s, e, &pool)
+		if eh.p1 == eh.p0 && ch.p1 == ch.p0 {
+			return true
+		}
 		end := e
-		e0 := len(pool)
-		for _, p := range m.payloads[pi] {
-			if !p.isCue() && m.valid(p, v, text, s, e, startOK, endWord) {
-				pool = append(pool, p)
-			}
-		}
-		c0 := len(pool)
-		for _, p := range m.payloads[pi] {
-			if p.isCue() && m.valid(p, v, text, s, e, startOK, endWord) {
-				pool = append(pool, p)
-			}
-		}
-		c1 := len(pool)
-		if endWord && c1 > e0 { // a stem: the hit runs to the end of its word
-			for e < len(v.b) && lexicon.IsWordByte(v.b[e]) {
+		if c&condInWord != 0 { // a stem: the hit runs to the end of its word
+			for e < len(v.b) && foldedWordBytes[v.b[e]] {
 				e++
 			}
 		}
-		if c0 > e0 {
-			ec = append(ec, hit{int32(s), int32(e), int32(end), int32(e0), int32(c0)})
+		if eh.p1 > eh.p0 {
+			eh.vs, eh.ve, eh.end = int32(s), int32(e), int32(end)
+			ec = append(ec, eh)
 		}
-		if c1 > c0 {
-			cc = append(cc, hit{int32(s), int32(e), int32(end), int32(c0), int32(c1)})
+		if ch.p1 > ch.p0 {
+			ch.vs, ch.ve, ch.end = int32(s), int32(e), int32(end)
+			cc = append(cc, ch)
 		}
 		return true
 	})
 	hs.sort(ec, len(v.b))
 	hs.sort(cc, len(v.b))
 	return longest(ec), longest(cc), pool
+}
+
+// conditions returns the conditions of a hit of the pattern in at s to e
+// in v (see allows); condCapital only if a payload wants to know.
+func (m *matcher) conditions(in *patInfo, v *view, text string, s, e int) uint8 {
+	var c uint8
+	if s == 0 || !foldedWordBytes[v.b[s-1]] {
+		c |= condStart
+	}
+	if e < len(v.b) && foldedWordBytes[v.b[e]] {
+		c |= condInWord
+	}
+	if in.capital {
+		if r, _ := utf8.DecodeRuneInString(text[v.off[s]:v.off[e]]); unicode.IsUpper(r) || isDigit(r) {
+			c |= condCapital
+		}
+	}
+	return c
+}
+
+// hold returns a hit (range unset) with those of the payloads flat[lo:hi]
+// that hold at s to e with conditions c: all or none of them as the masks
+// tell, else those that do, appended to pool.
+func (m *matcher) hold(lo, hi int32, all, none, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
+	switch {
+	case all>>c&1 != 0:
+		return hit{p0: lo, p1: hi, static: true}
+	case none>>c&1 != 0:
+		return hit{}
+	}
+	p0 := len(*pool)
+	for _, p := range m.flat[lo:hi] {
+		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
+			*pool = append(*pool, p)
+		}
+	}
+	return hit{p0: int32(p0), p1: int32(len(*pool))}
 }
 
 // foldedWordBytes is lexicon.IsWordByte as a table.
@@ -242,25 +354,15 @@ var foldedWordBytes = func() (t [256]bool) {
 	return t
 }()
 
-// valid checks a payload's conditions at a hit: stems may end inside a
-// word, only long triggers may start inside one, acronyms need their
-// capitals and proper nouns a capital first letter.
-func (m *matcher) valid(p payload, v *view, text string, s, e int, startOK, endWord bool) bool {
-	if endWord && !p.stem || !startOK && p.kind != pTrigger {
+// allows reports whether p's conditions hold at a hit with conditions c:
+// stems may end inside a word, only triggers may start inside one (the
+// automaton lets only long ones), proper nouns need a capital first
+// letter. (Acronyms' capitals are counted apart.)
+func (p payload) allows(c uint8) bool {
+	if c&condInWord != 0 && !p.stem || c&condStart == 0 && p.kind != pTrigger {
 		return false
 	}
-	if p.upper > 0 || p.proper {
-		src := text[v.off[s]:v.off[e]]
-		if p.upper > 0 && countUpper(src) < p.upper {
-			return false
-		}
-		if p.proper {
-			if r, _ := utf8.DecodeRuneInString(src); !unicode.IsUpper(r) && !isDigit(r) {
-				return false
-			}
-		}
-	}
-	return true
+	return !p.proper || c&condCapital != 0
 }
 
 // compareHits orders hits by start, the longest first, and among stems

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +26,11 @@ func newView(text string) view {
 }
 
 // build makes v the view of text, reusing v's buffers.
+//
+// Most text is lower-case words, spaces and punctuation, which are their
+// own view: build copies them eight bytes at a time (plainPrefix).
+// Elsewhere a space goes in only where the classes of a rune and the two
+// before it are one of a few (gluedAt), found with a bit mask.
 func (v *view) build(text string) {
 	n := len(text)
 	// a view byte per rune, plus at most one inserted space per rune
@@ -32,76 +39,82 @@ func (v *view) build(text string) {
 	}
 	b, off := v.b[:cap(v.b)], v.off[:cap(v.off)]
 	j := 0
-	var prev, prev2 uint8 // classes of the previous two runes
-	lowerRun := 0         // length of the run of lower-case letters ending at prev
+	// the classes of the previous two runes, as gluedMask's index wants
+	// them: prev2<<4 | prev<<2
+	var h uint
 	for i := 0; i < n; {
+		// plain bytes after a lower-case letter or other: nothing glued
+		// there (gluedMask). All eight go in; those after the plain ones
+		// are overwritten next (j <= 2i: there is room).
+		if i+8 <= n && h&12 < uint(clsUpper)<<2 {
+			x := load64(text, i)
+			if m := plainPrefix(x); m > 0 {
+				binary.LittleEndian.PutUint64(b[j:j+8], x)
+				o, k := off[j:j+8:j+8], int32(i)
+				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+				i, j = i+m, j+m
+				if m > 1 {
+					h = uint(asciiClass[text[i-2]]) << 2
+				}
+				h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
+				continue
+			}
+		}
+		// else one rune
+		if c := text[i]; c < utf8.RuneSelf && gluedMask>>((h|uint(asciiClass[c]))&63)&1 == 0 {
+			b[j], off[j] = asciiFold[c], int32(i)
+			h = (h | uint(asciiClass[c])) << 2 & 60
+			i, j = i+1, j+1
+			continue
+		}
 		var cls uint8
-		var f byte
-		size := 1
-		if c := text[i]; c < utf8.RuneSelf {
-			cls, f = asciiClass[c], asciiFold[c]
-			if cls == clsLower && (lowerRun > 0 || prev == clsOther) {
-				// the common case, a lower-case word or the rest of one
-				// (no space is ever inserted before its letters): copy it
-				k := i + 1
-				for k < n && text[k] < utf8.RuneSelf && asciiClass[text[k]] == clsLower {
-					k++
-				}
-				m := k - i
-				lowerRun += m
-				copy(b[j:j+m], text[i:k])
-				o := off[j : j+m]
-				for t := range o {
-					o[t] = int32(i + t)
-				}
-				i, j = k, j+m
-				if m == 1 {
-					prev2 = prev
-				} else {
-					prev2 = clsLower
-				}
-				prev = clsLower
-				continue
-			}
-			if cls == clsOther {
-				// spaces and punctuation: never preceded by an inserted space
-				b[j], off[j] = f, int32(i)
-				j++
-				lowerRun = 0
-				prev2, prev = prev, clsOther
-				i++
-				continue
-			}
-		} else {
-			r, sz := utf8.DecodeRuneInString(text[i:])
-			size = sz
-			switch {
-			case unicode.IsLower(r):
-				cls = clsLower
-			case unicode.IsUpper(r):
-				cls = clsUpper
-			}
-			f = lexicon.FoldRune(r)
-		}
-		if cls != clsOther && (cls == clsUpper && lowerRun >= 2 || // "theVietnamese", "UnitedNations"
-			cls == clsDigit && lowerRun >= 2 || // "with80"
-			cls == clsLower && prev == clsUpper && prev2 == clsUpper && lowerRunFrom(text[i:]) >= 3 || // "UNpeacekeeping"
-			prev == clsDigit && (cls == clsLower || cls == clsUpper) && lowerRunFrom(text[i:]) >= 4) { // "80nations"
-			b[j], off[j] = ' ', int32(i)
-			j++
-		}
-		b[j], off[j] = f, int32(i)
-		j++
-		if cls == clsLower {
-			lowerRun++
-		} else {
-			lowerRun = 0
-		}
-		prev2, prev = prev, cls
-		i += size
+		i, j, cls = step(text, i, b, off, j, uint8(h>>4), uint8(h>>2&3))
+		h = (h | uint(cls)) << 2 & 60
 	}
 	off[j] = int32(n)
 	v.b, v.off = b[:j], off[:j+1]
+}
+
+// load64 reads the eight bytes of s at i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainPrefix counts the bytes x starts with (little-endian) that are
+// their own view and never glued (gluedMask): ASCII but control bytes,
+// digits, capitals and '`'.
+func plainPrefix(x uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// with the high bits set, subtracting lo from each byte leaves its
+	// high bit set where the byte is lo or more, and never borrows
+	y := x | high
+	control := ^(y - 0x20*ones)
+	digit := (y - '0'*ones) &^ (y - ('9'+1)*ones)
+	upper := (y - 'A'*ones) &^ (y - ('Z'+1)*ones)
+	backquote := (y - '`'*ones) &^ (y - ('`'+1)*ones)
+	return bits.TrailingZeros64((x|control|digit|upper|backquote)&high) / 8
+}
+
+// step puts the rune at text[i] in the view at b[j] and off[j], after a
+// space if it is glued to the word before it (classes prev2, prev), and
+// returns where the next rune and view byte go and the rune's class.
+func step(text string, i int, b []byte, off []int32, j int, prev2, prev uint8) (int, int, uint8) {
+	r, size := rune(text[i]), 1
+	var cls, f uint8
+	if r < utf8.RuneSelf {
+		cls, f = asciiClass[r], asciiFold[r]
+	} else {
+		r, size = utf8.DecodeRuneInString(text[i:])
+		cls, f = runeClass(r), lexicon.FoldRune(r)
+	}
+	if gluedMask>>(prev2<<4|prev<<2|cls)&1 != 0 && gluedAt(text[i:], prev) {
+		b[j], off[j] = ' ', int32(i)
+		j++
+	}
+	b[j], off[j] = f, int32(i)
+	return i + size, j + 1, cls
 }
 
 // Character classes of the view builder.
@@ -111,6 +124,46 @@ const (
 	clsUpper
 	clsDigit
 )
+
+// gluedMask has bit prev2<<4|prev<<2|cls set where two words may be glued
+// together before a rune of class cls (after runes of classes prev2,
+// prev): a capital or a digit after a lower-case run of two letters or
+// more ("theVietnamese", "UnitedNations", "with80"); a lower-case letter
+// after two capitals ("UNpeacekeeping") or after a digit ("80nations"),
+// which gluedAt checks further.
+var gluedMask = func() (m uint64) {
+	set := func(prev2, prev, cls uint8) { m |= 1 << (prev2<<4 | prev<<2 | cls) }
+	set(clsLower, clsLower, clsUpper)
+	set(clsLower, clsLower, clsDigit)
+	set(clsUpper, clsUpper, clsLower)
+	for c := range uint8(4) {
+		set(c, clsDigit, clsLower)
+	}
+	return m
+}()
+
+// gluedAt reports whether a space goes in before rest, where gluedMask
+// allows one after a rune of class prev: always after lower case, after
+// capitals if three lower-case letters follow, after a digit if four do.
+func gluedAt(rest string, prev uint8) bool {
+	switch prev {
+	case clsUpper:
+		return lowerRunFrom(rest) >= 3
+	case clsDigit:
+		return lowerRunFrom(rest) >= 4
+	}
+	return true
+}
+
+func runeClass(r rune) uint8 {
+	switch {
+	case unicode.IsLower(r):
+		return clsLower
+	case unicode.IsUpper(r):
+		return clsUpper
+	}
+	return clsOther
+}
 
 var asciiClass, asciiFold = buildASCIITables()
 
@@ -129,6 +182,7 @@ func buildASCIITables() (cls, fold [utf8.RuneSelf]uint8) {
 	return
 }
 
+// lowerRunFrom counts the lower-case letters s starts with.
 func lowerRunFrom(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
@@ -200,9 +254,7 @@ func appendSentences(out []sentence, text string) []sentence {
 	n := len(text)
 	for i := 0; i < n; {
 		if start >= 0 {
-			for i < n && !sentenceByte[text[i]] {
-				i++ // inside a sentence, ASCII that cannot end it
-			}
+			i = skipInSentence(text, i)
 			if i == n {
 				break
 			}
@@ -258,17 +310,29 @@ func appendSentences(out []sentence, text string) []sentence {
 	return out
 }
 
-// sentenceByte marks the bytes splitSentences looks at inside a sentence:
-// line breaks, terminals and the bytes of non-ASCII runes ("…").
-var sentenceByte = func() (t [256]bool) {
-	for _, c := range "\n.!?" {
-		t[c] = true
+// skipInSentence returns where the first byte from i on is that
+// splitSentences looks at inside a sentence: a line break, a terminal or
+// a byte of a non-ASCII rune ("…"); len(text) if none is. It looks at
+// eight bytes at a time.
+func skipInSentence(text string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// zero marks the zero bytes of x (and maybe bytes after one: only
+	// the first mark is read)
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text, i)
+		m := x&high | zero(x^'\n'*ones) | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones)
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = true
+	for ; i < len(text); i++ {
+		if c := text[i]; c == '\n' || c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
+			break
+		}
 	}
-	return t
-}()
+	return i
+}
 
 // isBoundary decides whether the terminal at text[i] (ending at end) ends
 // a sentence.
@@ -281,6 +345,13 @@ func isBoundary(text string, i, end int) bool {
 		// word before the period
 		j := i
 		for j > 0 {
+			if c := text[j-1]; c < utf8.RuneSelf {
+				if c|0x20 < 'a' || c|0x20 > 'z' {
+					break
+				}
+				j--
+				continue
+			}
 			c, cs := utf8.DecodeLastRuneInString(text[:j])
 			if !unicode.IsLetter(c) {
 				break
@@ -288,7 +359,7 @@ func isBoundary(text string, i, end int) bool {
 			j -= cs
 		}
 		word := text[j:i]
-		if abbreviations[strings.ToLower(word)] {
+		if isAbbreviation(word) {
 			return false
 		}
 		if r, n := utf8.DecodeRuneInString(word); n == len(word) && n > 0 && unicode.IsUpper(r) {
@@ -311,6 +382,31 @@ func isBoundary(text string, i, end int) bool {
 		return true
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// maxAbbreviation is the length of the longest abbreviation (a test
+// checks it).
+const maxAbbreviation = 6
+
+// isAbbreviation reports a word of abbreviations, in any case. An ASCII
+// word (most words before a period) is lower-cased on the stack, or is
+// too long to be one.
+func isAbbreviation(word string) bool {
+	var buf [maxAbbreviation]byte
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(word)]
+		}
+		if i == len(buf) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(word)])]
 }
 
 // isHardWrapped reports text whose lines were wrapped at a fixed width:

@@ -11,128 +11,257 @@
 // state (about 50 MB for the lexicon) and follows failure links at run
 // time; github.com/cloudflare/ahocorasick reports which patterns occur but
 // not where. Here the bytes the patterns use get one class each and all
-// others share one, so the DFA's table is states x classes int32s (about
-// 2 MB for the lexicon: 15,800 states, 35 classes), and the scan is one
-// table load per byte. Each load depends on the one before, so a scan is
+// others share one (two for a bounded automaton, see CompileBounded), so
+// the DFA's table is states x classes int32s (about 2.4 MB for the
+// lexicon: 16,100 states, 36 classes), and the scan is one table load per
+// byte. Each load depends on the one before, so a scan is
 // bound by the loads' latency: EachAny runs two scans, of the two halves
 // of the text, side by side.
 package aho
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Automaton finds patterns in a byte string. It is immutable after Compile
 // and safe for concurrent use.
 type Automaton struct {
 	class  [256]uint8 // byte -> class
-	stride int32      // classes per state
+	stride int32      // row length: classes + 1
 	// trans[s+class] is the next state, premultiplied by stride; negative
-	// (the complement) when that state ends at least one pattern.
-	trans    []int32
-	outStart []int32 // per state: its patterns are outs[outStart[s]:outStart[s+1]]
-	outs     []int32 // pattern indexes, longest first
-	lens     []int32 // pattern lengths
-	maxLen   int     // longest pattern
+	// (the complement) when that state ends at least one pattern. The last
+	// entry of such a state's row is where its patterns are listed in outs
+	// (a row, not a table of its own: no division to find it).
+	trans  []int32
+	start  int32   // the state at the start of a text (premultiplied)
+	root   int32   // the state after a word byte that begins no pattern (premultiplied)
+	outs   []int32 // the patterns of each state, longest first, each list ended by -1
+	lens   []int32 // pattern lengths
+	maxLen int     // longest pattern
+}
+
+// Bounds makes an automaton word-aware (CompileBounded): an occurrence of
+// pattern p that starts right after a byte c with Word[c] is reported only
+// if InWord[p].
+type Bounds struct {
+	Word   *[256]bool // the bytes words are made of
+	InWord []bool     // by pattern: may start inside a word; len must be len(patterns)
 }
 
 // Compile builds the automaton of patterns; pattern i is reported as i.
 // Empty patterns never match; duplicates are each reported.
-func Compile(patterns []string) *Automaton {
+func Compile(patterns []string) *Automaton { return compile(patterns, nil) }
+
+// CompileBounded builds the automaton of patterns that reports only the
+// occurrences b allows.
+//
+// Most words of a text end an occurrence of some short phrase inside a
+// word ("in" in "training"). Dropping those after the scan costs a report
+// per occurrence; here the automaton never reaches them. It matches a
+// virtual text with a boundary symbol after every byte that is not a
+// word byte (and at the start), patterns that may not start inside a word
+// get the symbol in front, and every pattern gets it after each of its
+// non-word bytes, so that an occurrence in the text is one of the virtual
+// text. The symbol follows from the byte before it, so the transition on
+// a non-word byte takes the symbol's transition too: a scan still makes
+// one step per byte.
+func CompileBounded(patterns []string, b Bounds) *Automaton { return compile(patterns, &b) }
+
+func compile(patterns []string, b *Bounds) *Automaton {
 	a := &Automaton{lens: make([]int32, len(patterns))}
-	// byte classes: 0 for bytes no pattern uses
+	for i, p := range patterns {
+		a.lens[i] = int32(len(p))
+		a.maxLen = max(a.maxLen, len(p))
+	}
+	n := a.classify(patterns, b)
+	t := buildTrie(a, patterns, b, n)
+	t.link()
+	a.finish(t, b, n)
+	return a
+}
+
+// classify gives each byte the patterns use a class of its own and the
+// others one class (two for a bounded automaton: word bytes and the
+// rest). It returns the number of classes.
+func (a *Automaton) classify(patterns []string, b *Bounds) int {
 	used := [256]bool{}
 	for _, p := range patterns {
 		for i := 0; i < len(p); i++ {
 			used[p[i]] = true
 		}
 	}
-	n := int32(1)
-	for b := range used {
-		if used[b] {
-			a.class[b] = uint8(n)
+	n := 0
+	for c := range used {
+		if used[c] {
+			a.class[c] = uint8(n)
 			n++
 		}
 	}
-	if n > 256 {
-		// every byte value is used: classes are the bytes themselves
-		for b := range a.class {
-			a.class[b] = uint8(b)
+	other := [2]int{-1, -1} // class of unused non-word and word bytes
+	for c := range used {
+		if used[c] {
+			continue
 		}
-		n = 256
+		w := 0
+		if b != nil && b.Word[c] {
+			w = 1
+		}
+		if other[w] < 0 {
+			other[w] = n
+			n++
+		}
+		a.class[c] = uint8(other[w])
 	}
-	a.stride = n
-	stride := int(n)
+	return n
+}
 
-	// the trie: state 0 is the root; trans holds unpremultiplied child
-	// indexes, 0 meaning none (the root is never a child)
-	trans := make([]int32, stride, stride*64)
-	var own [][]int32 // patterns ending at each state
-	own = append(own, nil)
+// trie is the automaton under construction, over symbols: the classes
+// and, for a bounded automaton, the boundary symbol after them.
+type trie struct {
+	syms int
+	// next[s*syms+sym] is the child of state s on sym, 0 for none (the
+	// root is never a child); after link, the DFA's transition.
+	next []int32
+	own  [][]int32 // per state: the patterns ending there
+	out  [][]int32 // after link: the patterns ending there or at a suffix
+}
+
+// buildTrie puts the patterns, as symbols, in a trie (see CompileBounded).
+func buildTrie(a *Automaton, patterns []string, b *Bounds, classes int) *trie {
+	t := &trie{syms: classes, own: [][]int32{nil}}
+	if b != nil {
+		t.syms++
+	}
+	boundary := classes
+	t.next = make([]int32, t.syms, t.syms*64)
 	for pi, p := range patterns {
-		a.lens[pi] = int32(len(p))
-		a.maxLen = max(a.maxLen, len(p))
 		if p == "" {
 			continue
 		}
 		s := 0
+		if b != nil && !b.InWord[pi] {
+			s = t.child(s, boundary)
+		}
 		for i := 0; i < len(p); i++ {
-			c := int(a.class[p[i]])
-			next := int(trans[s*stride+c])
-			if next == 0 {
-				next = len(own)
-				own = append(own, nil)
-				trans = append(trans, make([]int32, stride)...)
-				trans[s*stride+c] = int32(next)
+			s = t.child(s, int(a.class[p[i]]))
+			if b != nil && !b.Word[p[i]] {
+				s = t.child(s, boundary)
 			}
-			s = next
 		}
-		own[s] = append(own[s], int32(pi))
+		t.own[s] = append(t.own[s], int32(pi))
 	}
-	states := len(own)
+	return t
+}
 
-	// breadth-first: failure links, DFA transitions, output lists
+// child returns the child of s on sym, adding it if need be.
+func (t *trie) child(s, sym int) int {
+	i := s*t.syms + sym
+	if c := t.next[i]; c != 0 {
+		return int(c)
+	}
+	c := len(t.own)
+	t.own = append(t.own, nil)
+	t.next = append(t.next, make([]int32, t.syms)...)
+	t.next[i] = int32(c)
+	return c
+}
+
+// link makes the trie the DFA of Aho-Corasick: breadth first, a state
+// takes the transitions it lacks and the patterns it ends from its
+// failure link (the longest proper suffix of it in the trie).
+func (t *trie) link() {
+	states := len(t.own)
 	fail := make([]int32, states)
-	out := make([][]int32, states)
+	t.out = make([][]int32, states)
 	queue := make([]int32, 0, states)
-	for c := 0; c < stride; c++ {
-		if t := trans[c]; t != 0 {
-			queue = append(queue, t) // fail[t] = root
+	for c := 0; c < t.syms; c++ {
+		if x := t.next[c]; x != 0 {
+			queue = append(queue, x) // fail[x] = root
 		}
 	}
-	out[0] = own[0]
+	t.out[0] = t.own[0]
 	for q := 0; q < len(queue); q++ {
 		s := int(queue[q])
 		f := int(fail[s])
-		out[s] = append(append([]int32(nil), own[s]...), out[f]...)
-		for c := 0; c < stride; c++ {
-			t := trans[s*stride+c]
-			if t != 0 {
-				fail[t] = trans[f*stride+c]
-				queue = append(queue, t)
+		t.out[s] = append(append([]int32(nil), t.own[s]...), t.out[f]...)
+		for c := 0; c < t.syms; c++ {
+			x := t.next[s*t.syms+c]
+			if x != 0 {
+				fail[x] = t.next[f*t.syms+c]
+				queue = append(queue, x)
 			} else {
-				trans[s*stride+c] = trans[f*stride+c]
+				t.next[s*t.syms+c] = t.next[f*t.syms+c]
+			}
+		}
+	}
+}
+
+// finish makes a's table from the DFA t: one step per class, the step on
+// a non-word byte of a bounded automaton taking the boundary's step after
+// it. It keeps only the states a scan reaches, numbered breadth first
+// from the start.
+func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
+	var nonWord [256]bool // by class
+	for c := range 256 {
+		nonWord[a.class[c]] = b != nil && !b.Word[c]
+	}
+	step := func(s, c int) int {
+		x := int(t.next[s*t.syms+c])
+		if nonWord[c] {
+			x = int(t.next[x*t.syms+classes])
+		}
+		return x
+	}
+	start, root := 0, 0
+	if b != nil {
+		start = int(t.next[classes]) // the boundary at the start of a text
+	}
+	id := make([]int32, len(t.own))
+	for i := range id {
+		id[i] = -1
+	}
+	order := make([]int, 0, len(t.own))
+	for _, s := range []int{start, root} {
+		if id[s] < 0 {
+			id[s] = int32(len(order))
+			order = append(order, s)
+		}
+	}
+	for q := 0; q < len(order); q++ {
+		for c := range classes {
+			if x := step(order[q], c); id[x] < 0 {
+				id[x] = int32(len(order))
+				order = append(order, x)
 			}
 		}
 	}
 
-	a.outStart = make([]int32, states+1)
-	for s := 0; s < states; s++ {
-		o := out[s]
-		sort.SliceStable(o, func(i, j int) bool { return a.lens[o[i]] > a.lens[o[j]] })
-		a.outStart[s] = int32(len(a.outs))
-		a.outs = append(a.outs, o...)
-	}
-	a.outStart[states] = int32(len(a.outs))
-
-	// premultiply and flag the targets that end a pattern
-	for i, t := range trans {
-		v := t * n
-		if len(out[t]) > 0 {
-			v = ^v
+	// a row per state: its steps, then where its patterns start in outs
+	stride := classes + 1
+	a.stride = int32(stride)
+	a.start, a.root = id[start]*a.stride, id[root]*a.stride
+	a.trans = make([]int32, len(order)*stride)
+	for i, s := range order {
+		row := a.trans[i*stride : (i+1)*stride]
+		for c := range classes {
+			x := step(s, c)
+			v := id[x] * a.stride
+			if len(t.out[x]) > 0 {
+				v = ^v
+			}
+			row[c] = v
 		}
-		trans[i] = v
+		o := t.out[s]
+		if len(o) == 0 {
+			continue
+		}
+		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
+			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
+		})
+		row[classes] = int32(len(a.outs))
+		a.outs = append(append(a.outs, o...), -1)
 	}
-	a.trans = trans
-	return a
 }
 
 // Len reports the number of patterns.
@@ -143,16 +272,12 @@ func (a *Automaton) Len() int { return len(a.lens) }
 // stops when fn returns false.
 func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 	trans, class := a.trans, &a.class
-	s := int32(0)
+	s := a.start
 	for i := 0; i < len(text); i++ {
 		s = trans[s+int32(class[text[i]])]
-		if s >= 0 {
-			continue
-		}
-		s = ^s
-		st := s / a.stride
-		for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
-			if !fn(int(p), i+1-int(a.lens[p]), i+1) {
+		if s < 0 {
+			s = ^s
+			if !a.report(s, i+1, fn) {
 				return
 			}
 		}
@@ -160,53 +285,30 @@ func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 }
 
 // EachAny reports the same occurrences as Each, in no particular order. On
-// a long text it scans both halves at once (the second from maxLen-1 bytes
+// a long text it scans both halves at once (the second from maxLen bytes
 // before the middle, reporting only what ends after it): two independent
 // chains of table loads run in parallel in the processor, which makes the
 // scan about twice as fast where the loads' latency bounds it. On a text
 // of more than about 8*maxLen+1 KB it scans four quarters at once (about
 // a fifth faster again on the extractor's lexicon).
+//
+// A chain that starts inside the text starts in the state after a word
+// byte: its first byte then gives the state after it, right for the
+// occurrences that start after that byte, the only ones it reports.
 func (a *Automaton) EachAny(text []byte, fn func(pattern, start, end int) bool) {
-	a.eachAny(text, nil, fn)
-}
-
-// WordStarts restricts EachAnyWordStart: an occurrence of pattern p that
-// starts right after a byte c with Word[c] is reported only if InWord[p].
-// (Most words of a text end a match of some short phrase inside a word:
-// dropping those before the call saves most calls.)
-type WordStarts struct {
-	Word   *[256]bool
-	InWord []bool // by pattern; len must be Len()
-}
-
-// EachAnyWordStart is EachAny without the occurrences w excludes.
-func (a *Automaton) EachAnyWordStart(text []byte, w WordStarts, fn func(pattern, start, end int) bool) {
-	a.eachAny(text, &w, fn)
-}
-
-func (a *Automaton) eachAny(text []byte, w *WordStarts, fn func(pattern, start, end int) bool) {
 	n := len(text)
-	ov := a.maxLen - 1
+	ov := a.maxLen
 	trans, class := a.trans, &a.class
 	if n < 4*ov+256 {
-		s := int32(0)
-		for i := 0; i < n; i++ {
-			s = trans[s+int32(class[text[i]])]
-			if s < 0 {
-				s = ^s
-				if !a.report(text, s, i+1, w, fn) {
-					return
-				}
-			}
-		}
+		a.Each(text, fn)
 		return
 	}
 	if n >= 8*ov+1024 {
-		a.eachAny4(text, w, fn)
+		a.eachAny4(text, fn)
 		return
 	}
 	mid := n / 2
-	var s1, s2 int32
+	s1, s2 := a.start, a.root
 	i, j := 0, mid-ov // the second half is the longer: it ends the loop
 	for i < mid {
 		s1 = trans[s1+int32(class[text[i]])]
@@ -215,13 +317,13 @@ func (a *Automaton) eachAny(text []byte, w *WordStarts, fn func(pattern, start, 
 		j++
 		if s1 < 0 {
 			s1 = ^s1
-			if !a.report(text, s1, i, w, fn) {
+			if !a.report(s1, i, fn) {
 				return
 			}
 		}
 		if s2 < 0 {
 			s2 = ^s2
-			if j > mid && !a.report(text, s2, j, w, fn) {
+			if j > mid && !a.report(s2, j, fn) {
 				return
 			}
 		}
@@ -230,24 +332,24 @@ func (a *Automaton) eachAny(text []byte, w *WordStarts, fn func(pattern, start, 
 		s2 = trans[s2+int32(class[text[j]])]
 		if s2 < 0 {
 			s2 = ^s2
-			if j+1 > mid && !a.report(text, s2, j+1, w, fn) {
+			if j+1 > mid && !a.report(s2, j+1, fn) {
 				return
 			}
 		}
 	}
 }
 
-// eachAny4 is eachAny's scan in four quarters side by side, for long texts
+// eachAny4 is EachAny's scan in four quarters side by side, for long texts
 // (each quarter but the first starts ov bytes early and reports only what
 // ends inside it): four independent chains of table loads hide more of
 // their latency than two.
-func (a *Automaton) eachAny4(text []byte, w *WordStarts, fn func(pattern, start, end int) bool) {
+func (a *Automaton) eachAny4(text []byte, fn func(pattern, start, end int) bool) {
 	n := len(text)
-	ov := a.maxLen - 1
+	ov := a.maxLen
 	q := n / 4
 	b1, b2, b3 := q, 2*q, 3*q // where the quarters start
 	trans, class := a.trans, &a.class
-	var s0, s1, s2, s3 int32
+	s0, s1, s2, s3 := a.start, a.root, a.root, a.root
 	i0, i1, i2, i3 := 0, b1-ov, b2-ov, b3-ov // next byte of each chain
 	for i0 < b1 {
 		s0 = trans[s0+int32(class[text[i0]])]
@@ -260,25 +362,25 @@ func (a *Automaton) eachAny4(text []byte, w *WordStarts, fn func(pattern, start,
 		i3++
 		if s0 < 0 {
 			s0 = ^s0
-			if !a.report(text, s0, i0, w, fn) {
+			if !a.report(s0, i0, fn) {
 				return
 			}
 		}
 		if s1 < 0 {
 			s1 = ^s1
-			if i1 > b1 && !a.report(text, s1, i1, w, fn) {
+			if i1 > b1 && !a.report(s1, i1, fn) {
 				return
 			}
 		}
 		if s2 < 0 {
 			s2 = ^s2
-			if i2 > b2 && !a.report(text, s2, i2, w, fn) {
+			if i2 > b2 && !a.report(s2, i2, fn) {
 				return
 			}
 		}
 		if s3 < 0 {
 			s3 = ^s3
-			if i3 > b3 && !a.report(text, s3, i3, w, fn) {
+			if i3 > b3 && !a.report(s3, i3, fn) {
 				return
 			}
 		}
@@ -293,7 +395,7 @@ func (a *Automaton) eachAny4(text []byte, w *WordStarts, fn func(pattern, start,
 			s = trans[s+int32(class[text[i]])]
 			if s < 0 {
 				s = ^s
-				if i+1 > c.lo && !a.report(text, s, i+1, w, fn) {
+				if i+1 > c.lo && !a.report(s, i+1, fn) {
 					return
 				}
 			}
@@ -302,15 +404,13 @@ func (a *Automaton) eachAny4(text []byte, w *WordStarts, fn func(pattern, start,
 }
 
 // report calls fn for the patterns that state s (premultiplied) ends at
-// end, but those w excludes (w may be nil).
-func (a *Automaton) report(text []byte, s int32, end int, w *WordStarts, fn func(pattern, start, end int) bool) bool {
-	st := s / a.stride
-	for _, p := range a.outs[a.outStart[st]:a.outStart[st+1]] {
-		start := end - int(a.lens[p])
-		if w != nil && start > 0 && w.Word[text[start-1]] && !w.InWord[p] {
-			continue
+// end.
+func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
+	for _, p := range a.outs[a.trans[s+a.stride-1]:] {
+		if p < 0 {
+			break
 		}
-		if !fn(int(p), start, end) {
+		if !fn(int(p), end-int(a.lens[p]), end) {
 			return false
 		}
 	}

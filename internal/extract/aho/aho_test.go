@@ -120,15 +120,7 @@ func TestEachAny(t *testing.T) {
 			got = append(got, match{p, s, e})
 			return true
 		})
-		sort.Slice(got, func(i, j int) bool {
-			if got[i].e != got[j].e {
-				return got[i].e < got[j].e
-			}
-			if got[i].s != got[j].s {
-				return got[i].s < got[j].s
-			}
-			return got[i].p < got[j].p
-		})
+		sortMatches(got)
 		if want := naive(patterns, text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
 		}
@@ -178,51 +170,65 @@ func BenchmarkEach(b *testing.B) {
 	}
 }
 
-// TestEachAnyWordStart compares EachAnyWordStart with the naive matches
-// minus those starting inside a word, for patterns not allowed to, on short
-// and long random texts (both scans).
-func TestEachAnyWordStart(t *testing.T) {
+// TestBounded compares a bounded automaton (Each and EachAny, on short
+// and long random texts) with the naive matches minus those starting
+// inside a word, for patterns not allowed to. Patterns and texts mix word
+// bytes ('a', 'b', 'x'), non-word bytes (' ', '-', '.') and bytes no
+// pattern uses ('x', '.').
+func TestBounded(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	word := func(n int) string {
+	gen := func(alphabet string, n int) string {
 		var sb strings.Builder
 		for i := 0; i < n; i++ {
-			sb.WriteByte("ab c"[r.IntN(4)])
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
 		}
 		return sb.String()
 	}
 	var wordByte [256]bool
-	wordByte['a'], wordByte['b'] = true, true
-	for round := 0; round < 300; round++ {
+	wordByte['a'], wordByte['b'], wordByte['x'] = true, true, true
+	for round := 0; round < 600; round++ {
 		patterns := make([]string, 1+r.IntN(12))
 		inWord := make([]bool, len(patterns))
 		for i := range patterns {
-			patterns[i] = word(1 + r.IntN(9))
+			patterns[i] = gen("aab -", 1+r.IntN(9))
 			inWord[i] = r.IntN(3) == 0
 		}
-		text := word(r.IntN(3000))
-		a := Compile(patterns)
-		var got []match
-		a.EachAnyWordStart([]byte(text), WordStarts{Word: &wordByte, InWord: inWord}, func(p, s, e int) bool {
-			got = append(got, match{p, s, e})
-			return true
-		})
-		sort.Slice(got, func(i, j int) bool {
-			if got[i].e != got[j].e {
-				return got[i].e < got[j].e
-			}
-			if got[i].s != got[j].s {
-				return got[i].s < got[j].s
-			}
-			return got[i].p < got[j].p
-		})
+		n := r.IntN(60)
+		if round%2 == 1 {
+			n = r.IntN(3000)
+		}
+		text := gen("aabb  -x.", n)
+		a := CompileBounded(patterns, Bounds{Word: &wordByte, InWord: inWord})
 		var want []match
 		for _, m := range naive(patterns, text) {
 			if m.s == 0 || !wordByte[text[m.s-1]] || inWord[m.p] {
 				want = append(want, m)
 			}
 		}
+		if got := all(a, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Each: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
+		}
+		var got []match
+		a.EachAny([]byte(text), func(p, s, e int) bool {
+			got = append(got, match{p, s, e})
+			return true
+		})
+		sortMatches(got)
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+			t.Fatalf("EachAny: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
 		}
 	}
+}
+
+// sortMatches sorts matches in the order naive returns them.
+func sortMatches(ms []match) {
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].e != ms[j].e {
+			return ms[i].e < ms[j].e
+		}
+		if ms[i].s != ms[j].s {
+			return ms[i].s < ms[j].s
+		}
+		return ms[i].p < ms[j].p
+	})
 }

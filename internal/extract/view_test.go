@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/relgraph/relgraph/internal/lexicon"
+)
+
+func TestView(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Vietnam and Laos", "vietnam and laos"},
+		{"theVietnamese navy", "the vietnamese navy"},
+		{"UnitedNations", "united nations"},
+		{"with80 nations", "with 80 nations"},
+		{"UNpeacekeeping", "un peacekeeping"},
+		{"UNit", "unit"}, // two lower-case letters after capitals: no space
+		{"80nations", "80 nations"},
+		{"80th", "80th"},
+		{"80Nations", "80nations"},
+		{"aB", "ab"}, // one lower-case letter before the capital
+		{"Việt Nam’s", "viet nam's"},
+		{"ViệtNam", "viet nam"},
+		{"HàNội", "hanoi"},    // one lower-case letter before the capital
+		{"ĐÀNẵng", "dan ang"}, // capitals, then three lower-case letters: read as an acronym glued to a word
+	}
+	for _, tt := range tests {
+		if got := string(newView(tt.text).b); got != tt.want {
+			t.Errorf("view(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestViewOracle compares build with a plain rune-by-rune statement of its
+// rules on random text of the classes that matter, ASCII and not, with
+// runs of plain words (copied eight bytes at a time) of every length.
+func TestViewOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "b", "e", "A", "N", "U", "0", "8", " ", ".", "-", "`", "\t", "\x7f", "ệ", "Đ", "ò", "’", "中", "\n",
+		"the navy ", "and", " of", ", ", "peacekeeping"}
+	var w view
+	for round := 0; round < 5000; round++ {
+		var sb strings.Builder
+		for n := r.IntN(60); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := sb.String()
+		wantB, wantOff := viewOracle(text)
+		w.build(text)
+		if string(w.b) != string(wantB) || !slices.Equal(w.off, wantOff) {
+			t.Fatalf("view(%q):\ngot  %q %v\nwant %q %v", text, w.b, w.off, wantB, wantOff)
+		}
+	}
+}
+
+// viewOracle is build without its fast paths.
+func viewOracle(text string) (b []byte, off []int32) {
+	var prev, prev2 uint8
+	lowerRun := 0
+	for i, r := range text {
+		cls := clsOther
+		switch {
+		case unicode.IsLower(r):
+			cls = clsLower
+		case unicode.IsUpper(r):
+			cls = clsUpper
+		case r < utf8.RuneSelf && isDigit(r):
+			cls = clsDigit
+		}
+		if cls == clsUpper && lowerRun >= 2 || cls == clsDigit && lowerRun >= 2 ||
+			cls == clsLower && prev == clsUpper && prev2 == clsUpper && lowerRunFrom(text[i:]) >= 3 ||
+			prev == clsDigit && (cls == clsLower || cls == clsUpper) && lowerRunFrom(text[i:]) >= 4 {
+			b, off = append(b, ' '), append(off, int32(i))
+		}
+		b, off = append(b, lexicon.FoldRune(r)), append(off, int32(i))
+		if cls == clsLower {
+			lowerRun++
+		} else {
+			lowerRun = 0
+		}
+		prev2, prev = prev, cls
+	}
+	return b, append(off, int32(len(text)))
+}
+
+// TestSkipInSentence compares skipInSentence with a byte loop on random
+// text, from every offset.
+func TestSkipInSentence(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "\x01", "\x7f", "the army "}
+	for round := 0; round < 2000; round++ {
+		var sb strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := sb.String()
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] < utf8.RuneSelf {
+				want++
+			}
+			if got := skipInSentence(text, i); got != want {
+				t.Fatalf("skipInSentence(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
+
+func TestIsAbbreviation(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Sen", true}, {"SEN", true}, {"gen", true}, {"Lieut", true}, {"approx", true},
+		{"Senate", false}, {"Cooperation", false}, {"", false}, {"Đr", false},
+	}
+	for _, tt := range tests {
+		if got := isAbbreviation(tt.word); got != tt.want {
+			t.Errorf("isAbbreviation(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestMaxAbbreviation(t *testing.T) {
+	for a := range abbreviations {
+		if len(a) > maxAbbreviation {
+			t.Errorf("abbreviation %q is longer than maxAbbreviation", a)
+		}
+	}
+}
