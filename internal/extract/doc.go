@@ -72,6 +72,9 @@ type doc struct {
 	ids        []string                // entity ids of the result
 	split      []sentence              // spare sentence buffer (findTitle)
 	headBuf    []int                   // heads' result
+	argBuf     []arg                   // participantsIn's result
+	groupBuf   []arg                   // groupsIn's result
+	pairBuf    [][2]arg                // pairs' result
 	sview      []span                  // view range per sentence (sentView), {0, 0} until mapped
 	stext      []string                // evidence text per sentence (sentenceText), "" until made
 	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -18,23 +18,47 @@ const reach = 600
 // mentionsIn returns sentence si's mentions starting in [lo, hi).
 func (d *doc) mentionsIn(si, lo, hi int) []int {
 	ids := d.sm[si]
-	i := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= lo })
-	j := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= hi })
-	if j < i {
-		j = i
-	}
+	i := d.firstMention(ids, lo)
+	j := i + d.firstMention(ids[i:], hi)
 	return ids[i:j]
+}
+
+// firstMention returns the position in ids of the first mention starting
+// at or after vs (ids are in text order). A plain binary search: the rules
+// call it for every trigger and cue they look around.
+func (d *doc) firstMention(ids []int, vs int) int {
+	i, j := 0, len(ids)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if d.ments[ids[h]].vs < vs {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }
 
 // cuesIn returns sentence si's cues starting in [lo, hi).
 func (d *doc) cuesIn(si, lo, hi int) []int {
 	ids := d.sc[si]
-	i := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= lo })
-	j := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= hi })
-	if j < i {
-		j = i
-	}
+	i := d.firstCue(ids, lo)
+	j := i + d.firstCue(ids[i:], hi)
 	return ids[i:j]
+}
+
+// firstCue is firstMention for cues.
+func (d *doc) firstCue(ids []int, vs int) int {
+	i, j := 0, len(ids)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if d.cues[ids[h]].vs < vs {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }
 
 // insideActor reports a cue inside the name of an actor.
@@ -126,29 +150,21 @@ var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they 
 // amid is the clause mark that does not start with punctuation.
 const amid = " amid "
 
+// participantsIn is participants within the view range [lo, hi).
+//
+// The result is valid until the next call (it reuses d.argBuf).
 func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
-	var out []arg
-	add := func(a arg) {
-		if a.proj == "" {
-			return
-		}
-		for _, o := range out { // a sentence names few actors
-			if o.proj == a.proj {
-				return
-			}
-		}
-		out = append(out, a)
-	}
+	out := d.argBuf[:0]
 	for _, mi := range d.mentionsIn(si, lo, hi) {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.modifier {
 			continue
 		}
 		switch m.kind {
 		case pPair:
 			if d.home != "" && d.second != "" {
-				add(d.countryArg(d.home))
-				add(d.countryArg(d.second))
+				out = addArg(out, d.countryArg(d.home))
+				out = addArg(out, d.countryArg(d.second))
 			}
 			continue
 		case pGroup:
@@ -163,32 +179,63 @@ func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
 		if m.kind == pGeneric && !m.bound && m.proj == "" {
 			continue
 		}
-		add(m.arg())
+		out = addArg(out, m.arg())
 	}
+	d.argBuf = out
 	return out
 }
 
+// addArg appends a to args unless it has no projected actor or args holds
+// one for the same actor already.
+func addArg(args []arg, a arg) []arg {
+	if a.proj == "" {
+		return args
+	}
+	for i := range args { // a sentence names few actors
+		if args[i].proj == a.proj {
+			return args
+		}
+	}
+	return append(args, a)
+}
+
+// groupsIn returns the groups sentence si names in [lo, hi).
+//
+// The result is valid until the next call (it reuses d.groupBuf).
 func (d *doc) groupsIn(si, lo, hi int) []arg {
-	var out []arg
+	out := d.groupBuf[:0]
 	for _, mi := range d.mentionsIn(si, lo, hi) {
-		if m := d.ments[mi]; m.kind == pGroup {
+		if m := &d.ments[mi]; m.kind == pGroup {
 			out = append(out, m.arg())
 		}
 	}
+	d.groupBuf = out
 	return out
 }
 
+// pairs returns the two sides of each statement trigger c (payload p)
+// makes in sentence si.
+//
+// The result is valid until the next call (it reuses d.pairBuf).
 func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
+	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p)
+	return d.pairBuf
+}
+
+func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
 	lo, hi := d.clause(si, c.vs)
 	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	if pr, ok := d.hyphenPair(si, c, lo, hi); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	if pr, ok := d.coordinated(si, c, lo); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	args := d.participantsIn(si, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs, lo, hi)
 	homeIn := false
@@ -198,8 +245,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 	if !homeIn && d.home != "" && len(args) > 0 && args[0].vs >= 0 && d.introducedBy(args[0].vs, 30, "with ", "such as ", "including ", "like ") {
 		// "cooperation with traditional partners such as Russia, China, India": the subject is the article's home
 		h, _ := d.homeArg()
-		args = append([]arg{h}, args...)
-		homeIn = true
+		args = slices.Insert(args, 0, h)
+		d.argBuf = args
 	}
 	if len(args) >= 2 {
 		anchor := 0
@@ -209,7 +256,6 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 				break
 			}
 		}
-		var out [][2]arg
 		for i, a := range args {
 			if i != anchor {
 				out = append(out, [2]arg{args[anchor], a})
@@ -228,7 +274,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 			other = d.second
 		}
 		if other != "" {
-			return [][2]arg{{d.countryArg(other), args[0]}}
+			out = append(out, [2]arg{d.countryArg(other), args[0]})
+			return out
 		}
 	}
 	if gs := d.groupsIn(si, lo, hi); len(gs) > 0 {
@@ -238,9 +285,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 		} else if h, ok := d.homeArg(); ok {
 			a = h
 		} else {
-			return nil
+			return out
 		}
-		var out [][2]arg
 		for _, g := range gs {
 			out = append(out, [2]arg{a, g})
 		}
@@ -248,9 +294,10 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 	}
 	if !p.weak && len(args) == 1 && d.home != "" && args[0].proj != d.home {
 		h, _ := d.homeArg()
-		return [][2]arg{{h, args[0]}}
+		out = append(out, [2]arg{h, args[0]})
+		return out
 	}
-	return nil
+	return out
 }
 
 // between finds "between X and Y" with two actors.
