@@ -101,11 +101,9 @@ func (d *doc) attache(si int, c cue) {
 			if h.count > 0 {
 				count = h.count
 			}
-			d.addRel(model.AttacheOffice, o, h, st, si, since, func(r *model.Relation) {
-				if count > r.Count {
-					r.Count = count
-				}
-			})
+			if r := d.addRel(model.AttacheOffice, o, h, st, si, since); r != nil && count > r.Count {
+				r.Count = count
+			}
 		}
 	}
 }

@@ -79,7 +79,6 @@ type doc struct {
 	stext      []string                // evidence text per sentence (sentenceText), "" until made
 	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
 	title      int                     // the headline's sentence, -1 when none
-	titleOnly  map[relKey]bool         // relations stated so far only by the headline
 	paraActors map[int]map[string]bool // projected actors per paragraph
 	enum       map[int]bool            // enumPlanned, memoised
 	marked     []bool
@@ -87,8 +86,8 @@ type doc struct {
 	home, second string // the article's home country and its partner ("" when none)
 
 	ents   map[string]model.Entity
-	rels   map[relKey]*model.Relation
-	order  []relKey
+	rels   map[relKey]int // relation -> its index in relv
+	relv   []stated       // the relations, in the order first stated
 	partOf map[string]int // agency entity id -> sentence of first use
 }
 
@@ -98,7 +97,7 @@ type doc struct {
 func (e *Extractor) getDoc(a model.Article) *doc {
 	d, _ := e.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]*model.Relation{}, partOf: map[string]int{}, titleOnly: map[relKey]bool{}}
+		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]int{}, partOf: map[string]int{}}
 	}
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
@@ -112,7 +111,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.sview = resetSlice(d.sview, n)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
-	d.ments, d.cues, d.order = d.ments[:0], d.cues[:0], d.order[:0]
+	d.ments, d.cues, d.relv = d.ments[:0], d.cues[:0], d.relv[:0]
 	return d
 }
 
@@ -125,7 +124,7 @@ func (e *Extractor) putDoc(d *doc) {
 	clear(d.ents)
 	clear(d.rels)
 	clear(d.partOf)
-	clear(d.titleOnly)
+	clear(d.relv)
 	e.docs.Put(d)
 }
 
@@ -701,75 +700,91 @@ func (m mention) arg() arg {
 
 // result assembles the extraction: the relations, PART_OF for each agency
 // they use, and the entities of both, with their aliases; sorted as
-// model.Extraction.Sort sorts (one article, (type, from, to) unique), but
-// through pointers, not by swapping whole relations.
+// model.Extraction.Sort sorts (one article, (type, from, to) unique). Each
+// of its slices is allocated once, at its final size.
 func (d *doc) result() model.Extraction {
-	rels := make([]*model.Relation, 0, len(d.order)+4)
 	ids := d.ids[:0]
-	for _, k := range d.order {
-		r := d.rels[k]
-		rels = append(rels, r)
-		ids = append(ids, r.From, r.To)
+	for i := range d.relv {
+		ids = append(ids, d.relv[i].From, d.relv[i].To)
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
+	agencies := 0
 	for _, id := range ids {
+		if d.ents[id].Label == model.Agency {
+			agencies++
+		}
+	}
+	rels := make([]model.Relation, len(d.relv), len(d.relv)+agencies)
+	for i := range d.relv {
+		rels[i] = d.relv[i].Relation
+	}
+	for _, id := range ids[:len(ids):len(ids)] {
 		ent := d.ents[id]
-		if ent.Label == model.Agency {
-			if _, ok := d.ents[ent.Country]; !ok {
-				c, _ := d.e.lex.Actor(ent.Country)
-				d.addEntity(c.ID, c.Name, c.Label, c.Country)
-			}
-			ids = append(ids, ent.Country)
-			rels = append(rels, &model.Relation{
-				Type: model.PartOf, From: id, To: ent.Country, Status: model.Established,
-				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[id]),
-			})
+		if ent.Label != model.Agency {
+			continue
 		}
+		if _, ok := d.ents[ent.Country]; !ok {
+			c, _ := d.e.lex.Actor(ent.Country)
+			d.addEntity(c.ID, c.Name, c.Label, c.Country)
+		}
+		ids = append(ids, ent.Country)
+		rels = append(rels, model.Relation{
+			Type: model.PartOf, From: id, To: ent.Country, Status: model.Established,
+			Article: d.a.ID, Sentence: d.sentenceText(d.partOf[id]),
+		})
 	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
+	if agencies > 0 {
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
 	d.ids = ids
-	slices.SortFunc(rels, func(a, b *model.Relation) int {
-		if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.From, b.From); c != 0 {
-			return c
-		}
-		return strings.Compare(a.To, b.To)
-	})
-	x := model.Extraction{
-		Articles:  []model.ArticleRef{d.a.Ref()},
-		Entities:  make([]model.Entity, len(ids)),
-		Relations: make([]model.Relation, len(rels)),
-	}
-	for i, r := range rels {
-		x.Relations[i] = *r
-	}
+	slices.SortFunc(rels, compareRelations)
+	ents := make([]model.Entity, len(ids))
+	var found []string // aliases found in the text, for all entities: one allocation
 	for i, id := range ids {
-		x.Entities[i] = d.ents[id]
-		x.Entities[i].Aliases = d.aliases(id)
+		ents[i] = d.ents[id]
+		if as, ok := d.e.aliases[id]; ok {
+			ents[i].Aliases = as
+			continue
+		}
+		if found == nil {
+			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
+		}
+		n := len(found)
+		found = d.appendAliases(found, id)
+		ents[i].Aliases = found[n:len(found):len(found)]
 	}
-	return x
+	return model.Extraction{Articles: []model.ArticleRef{d.a.Ref()}, Entities: ents, Relations: rels}
 }
 
-// aliases returns the surface forms of entity id: the lexicon's name,
-// aliases and demonyms for an actor it knows (precomputed in New, shared:
-// read-only), else, for a group or a generic agency, its name and the
-// phrases the article calls it by ("Thai navy", "neighbouring countries").
-func (d *doc) aliases(id string) []string {
-	if as, ok := d.e.aliases[id]; ok {
-		return as
+// compareRelations orders one article's relations by type, from, to.
+func compareRelations(a, b model.Relation) int {
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
 	}
-	out := []string{d.ents[id].Name}
-	for _, m := range d.ments {
+	if c := strings.Compare(a.From, b.From); c != 0 {
+		return c
+	}
+	return strings.Compare(a.To, b.To)
+}
+
+// appendAliases appends the surface forms of entity id that the lexicon
+// does not know (a group or a generic agency): its name and the phrases
+// the article calls it by ("Thai navy", "neighbouring countries"), sorted,
+// deduplicated. Those of an actor the lexicon knows are precomputed in New
+// (Extractor.aliases).
+func (d *doc) appendAliases(dst []string, id string) []string {
+	n := len(dst)
+	dst = append(dst, d.ents[id].Name)
+	for i := range d.ments {
+		m := &d.ments[i]
 		if m.ent == id && (m.kind == pGeneric || m.kind == pGroup) {
-			out = append(out, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+			dst = append(dst, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}
-	slices.Sort(out)
-	return slices.Clip(slices.Compact(out))
+	slices.Sort(dst[n:])
+	return dst[:n+len(slices.Compact(dst[n:]))]
 }
 
 // sentenceText is the evidence form of sentence si, made once per

@@ -27,7 +27,7 @@ func (d *doc) peacekeeping(si int, c cue) {
 	}
 	st := d.status(si, c.vs)
 	for _, a := range actors {
-		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs), nil)
+		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs))
 	}
 }
 
@@ -104,7 +104,7 @@ func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
 		if a.proj == body.ID {
 			continue
 		}
-		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs), nil)
+		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs))
 	}
 }
 
