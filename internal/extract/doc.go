@@ -75,6 +75,8 @@ type doc struct {
 	argBuf     []arg                   // participantsIn's result
 	groupBuf   []arg                   // groupsIn's result
 	pairBuf    [][2]arg                // pairs' result
+	scores     []countryScore          // salience's
+	paraHome   []bool                  // per paragraph: names the home country (resolveGenerics)
 	sview      []span                  // view range per sentence (sentView), {0, 0} until mapped
 	stext      []string                // evidence text per sentence (sentenceText), "" until made
 	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
@@ -513,16 +515,16 @@ func (d *doc) addEntity(id, name string, label model.Label, country string) {
 }
 
 // salience picks the article's home country (most mentioned; the title
-// counts double) and its partner (the next, if named as an actor at least once).
+// counts double) and its partner (the next, if named as an actor at least
+// once). Ties go to the country named first.
 func (d *doc) salience() {
-	score := map[string]int{}
-	first := map[string]int{}
-	for i, m := range d.ments {
+	cs := d.scores[:0]
+	for i := range d.ments {
+		m := &d.ments[i]
 		if m.proj == "" || m.kind == pGeneric || m.kind == pGroup {
 			continue
 		}
-		a, ok := d.e.lex.Actor(m.proj)
-		if !ok || a.Label != model.Country {
+		if a, ok := d.e.lex.Actor(m.proj); !ok || a.Label != model.Country {
 			continue
 		}
 		w := 2 // an actor
@@ -532,27 +534,37 @@ func (d *doc) salience() {
 		if d.isTitle(m.sent) {
 			w *= 3
 		}
-		score[m.proj] += w
-		if _, ok := first[m.proj]; !ok {
-			first[m.proj] = i
+		k := 0
+		for k < len(cs) && cs[k].id != m.proj { // an article names few countries
+			k++
+		}
+		if k == len(cs) {
+			cs = append(cs, countryScore{id: m.proj}) // in order of first mention
+		}
+		cs[k].score += w
+	}
+	d.scores = cs
+	// the best two: higher score, else named first
+	best, next := -1, -1
+	for k := range cs {
+		if best < 0 || cs[k].score > cs[best].score {
+			best, next = k, best
+		} else if next < 0 || cs[k].score > cs[next].score {
+			next = k
 		}
 	}
-	ids := make([]string, 0, len(score))
-	for id := range score {
-		ids = append(ids, id)
+	if best >= 0 {
+		d.home = cs[best].id
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if score[ids[i]] != score[ids[j]] {
-			return score[ids[i]] > score[ids[j]]
-		}
-		return first[ids[i]] < first[ids[j]]
-	})
-	if len(ids) > 0 {
-		d.home = ids[0]
+	if next >= 0 && cs[next].score >= 2 {
+		d.second = cs[next].id
 	}
-	if len(ids) > 1 && score[ids[1]] >= 2 {
-		d.second = ids[1]
-	}
+}
+
+// countryScore is a country's salience in the article (see salience).
+type countryScore struct {
+	id    string
+	score int
 }
 
 // isTitle reports whether sentence si is the article's headline (see
@@ -665,9 +677,14 @@ func (d *doc) resolveGenerics() {
 	if d.home == "" {
 		return
 	}
-	paraHome := map[int]bool{}
-	for _, m := range d.ments {
-		if m.proj == d.home {
+	paras := 0
+	for _, s := range d.sents {
+		paras = max(paras, s.para+1)
+	}
+	paraHome := resetSlice(d.paraHome, paras)
+	d.paraHome = paraHome
+	for i := range d.ments {
+		if m := &d.ments[i]; m.proj == d.home {
 			paraHome[d.sents[m.sent].para] = true
 		}
 	}
