@@ -72,11 +72,6 @@ type doc struct {
 	ids        []string                // entity ids of the result
 	split      []sentence              // spare sentence buffer (findTitle)
 	headBuf    []int                   // heads' result
-	argBuf     []arg                   // participantsIn's result
-	groupBuf   []arg                   // groupsIn's result
-	pairBuf    [][2]arg                // pairs' result
-	scores     []countryScore          // salience's
-	paraHome   []bool                  // per paragraph: names the home country (resolveGenerics)
 	sview      []span                  // view range per sentence (sentView), {0, 0} until mapped
 	stext      []string                // evidence text per sentence (sentenceText), "" until made
 	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
@@ -91,6 +86,15 @@ type doc struct {
 	rels   map[relKey]int // relation -> its index in relv
 	relv   []stated       // the relations, in the order first stated
 	partOf map[string]int // agency entity id -> sentence of first use
+
+	// the rule stage's buffers, reused from call to call (see each user)
+	argBuf   []arg          // participantsIn's
+	groupBuf []arg          // groupsIn's
+	pairBuf  [][2]arg       // pairs'
+	scores   []countryScore // salience's
+	paraHome []bool         // per paragraph: names the home country (resolveGenerics)
+
+	agencies map[agencyKey]model.Entity // agencyFor's answers, kept across extractions: lexicon data only
 }
 
 // getDoc returns the state for extracting a, reusing the buffers of an
@@ -491,17 +495,34 @@ func (d *doc) bindGeneric(mi int, country string) {
 // agencyFor returns the agency of kind generic for country: a named one
 // from the lexicon ("Royal Thai Navy") or one named after the country.
 func (d *doc) agencyFor(country string, generic int) (string, model.Label) {
-	lex := d.e.lex
-	g := lex.Generics[generic]
-	if i, ok := d.e.kindAgency[[2]string{country, g.Kind}]; ok {
-		a := lex.Actors[i]
-		d.addEntity(a.ID, a.Name, a.Label, a.Country)
-		return a.ID, model.Agency
+	k := agencyKey{country, generic}
+	a, ok := d.agencies[k]
+	if !ok {
+		a = d.e.agency(country, generic)
+		if d.agencies == nil {
+			d.agencies = map[agencyKey]model.Entity{}
+		}
+		d.agencies[k] = a
 	}
-	c, _ := lex.Actor(country)
-	id := country + "-" + g.Kind
-	d.addEntity(id, c.Name+" "+g.Name, model.Agency, country)
-	return id, model.Agency
+	d.addEntity(a.ID, a.Name, model.Agency, a.Country)
+	return a.ID, model.Agency
+}
+
+// agencyKey is a country id and a generic agency's index.
+type agencyKey struct {
+	country string
+	generic int
+}
+
+// agency returns the agency of kind generic for country (see agencyFor).
+func (e *Extractor) agency(country string, generic int) model.Entity {
+	g := e.lex.Generics[generic]
+	if i, ok := e.kindAgency[[2]string{country, g.Kind}]; ok {
+		a := &e.lex.Actors[i]
+		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country}
+	}
+	c, _ := e.lex.Actor(country)
+	return model.Entity{ID: country + "-" + g.Kind, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country}
 }
 
 func (d *doc) addEntity(id, name string, label model.Label, country string) {
