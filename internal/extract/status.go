@@ -187,9 +187,13 @@ func hasYear(s string) bool {
 
 // yearAfter returns a four-digit year among the next maxWords words.
 func yearAfter(s string, maxWords int) string {
-	words := strings.Fields(s)
-	for i := 0; i < len(words) && i < maxWords; i++ {
-		w := strings.Trim(words[i], ",.;:)'\"")
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n == maxWords {
+			break
+		}
+		n++
+		w = strings.Trim(w, ",.;:)'\"")
 		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
 			return w
 		}
