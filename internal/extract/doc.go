@@ -91,6 +91,7 @@ type doc struct {
 	argBuf   []arg          // participantsIn's
 	groupBuf []arg          // groupsIn's
 	pairBuf  [][2]arg       // pairs'
+	areaBuf  []string       // areas'
 	scores   []countryScore // salience's
 	paraHome []bool         // per paragraph: names the home country (resolveGenerics)
 

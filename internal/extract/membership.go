@@ -35,7 +35,7 @@ func (d *doc) peacekeeping(si int, c cue) {
 // UN need the word "member".
 func (d *doc) membership(si int, mi int) {
 	m := d.ments[mi]
-	body := d.e.lex.Actors[m.idx]
+	body := &d.e.lex.Actors[m.idx]
 	if !body.Member && !d.memberWordNear(si, m) {
 		return // "member of the United Nations", "UN member states"
 	}
@@ -49,7 +49,7 @@ func (d *doc) membership(si int, mi int) {
 }
 
 // addMembers records the members of body that sentence si names.
-func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
+func (d *doc) addMembers(si int, m mention, body *lexicon.Actor) {
 	lo, hi := d.clause(si, m.vs)
 	members := d.participantsIn(si, false, false, lo, hi) // one per projected actor
 	members = slices.DeleteFunc(members, notNational)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -10,6 +11,9 @@ import (
 func (d *doc) sentenceRelations(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
+		if !hasKind(c.ps, pTrigger) && !hasKind(c.ps, pHardware) {
+			continue // most cues only qualify a statement (status, areas, levels)
+		}
 		if d.insideActor(si, c) {
 			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
 		}
@@ -36,12 +40,11 @@ func (d *doc) sentenceRelations(si int) {
 	}
 	bodies := 0
 	for _, mi := range d.sm[si] {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.kind != pActor {
 			continue
 		}
-		a := d.e.lex.Actors[m.idx]
-		if a.Label == model.Forum || a.Label == model.Organization {
+		if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum || a.Label == model.Organization {
 			d.membership(si, mi)
 			bodies++
 		}
@@ -49,9 +52,12 @@ func (d *doc) sentenceRelations(si int) {
 	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
 		// "The 8th ASEAN Navy Chiefs' Meeting opened in Thailand. The Vietnamese delegation was led by ..."
 		for _, mi := range d.sm[si-1] {
-			m := d.ments[mi]
-			if m.kind == pActor && d.e.lex.Actors[m.idx].Label == model.Forum {
-				d.addMembers(si, m, d.e.lex.Actors[m.idx])
+			m := &d.ments[mi]
+			if m.kind != pActor {
+				continue
+			}
+			if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum {
+				d.addMembers(si, *m, a)
 				break
 			}
 		}
@@ -143,17 +149,24 @@ func (d *doc) followedByOtherTrigger(si int, c cue) bool {
 	return false
 }
 
+// areas returns the cooperation areas named in the clause of sentence si
+// holding pos, sorted, each once.
+//
+// The result is valid until the next call (it reuses d.areaBuf).
 func (d *doc) areas(si, pos int) []string {
-	seen := map[string]bool{}
+	out := d.areaBuf[:0]
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pArea {
-				seen[p.label] = true
+				out = append(out, p.label)
 			}
 		}
 	}
-	return sortedKeys(seen)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	d.areaBuf = out
+	return out
 }
 
 func (d *doc) level(si, pos int) string {
