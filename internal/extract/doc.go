@@ -546,7 +546,7 @@ func (d *doc) salience() {
 		if m.proj == "" || m.kind == pGeneric || m.kind == pGroup {
 			continue
 		}
-		if a, ok := d.e.lex.Actor(m.proj); !ok || a.Label != model.Country {
+		if !d.projectsCountry(m) {
 			continue
 		}
 		w := 2 // an actor
@@ -581,6 +581,15 @@ func (d *doc) salience() {
 	if next >= 0 && cs[next].score >= 2 {
 		d.second = cs[next].id
 	}
+}
+
+// projectsCountry reports whether m's projected actor is a country.
+func (d *doc) projectsCountry(m *mention) bool {
+	if m.proj == m.ent {
+		return m.label == model.Country // m names the actor itself
+	}
+	a, ok := d.e.lex.Actor(m.proj) // an agency's country
+	return ok && a.Label == model.Country
 }
 
 // countryScore is a country's salience in the article (see salience).

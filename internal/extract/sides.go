@@ -99,48 +99,73 @@ func (d *doc) clause(si, pos int) (int, int) {
 // clauseMarks returns the view offsets of the clause boundaries of
 // sentence si, computed once per sentence.
 func (d *doc) clauseMarks(si int) []int {
-	if d.marked[si] {
-		return d.marks[si]
+	if !d.marked[si] {
+		vs, ve := d.sentView(si)
+		d.marks[si], d.marked[si] = appendClauseMarks(d.marks[si][:0], d.vstr[vs:ve], vs), true
 	}
-	vs, ve := d.sentView(si)
-	seg := d.vstr[vs:ve]
-	out := d.marks[si][:0]
-	for off := 0; ; { // one pass for the marks that start with ',' or ';'
-		k := strings.IndexAny(seg[off:], ",;")
+	return d.marks[si]
+}
+
+// appendClauseMarks appends to out the offsets, plus base, of the clause
+// boundaries of sentence seg (a view segment), in no particular order.
+func appendClauseMarks(out []int, seg string, base int) []int {
+	// One IndexByte pass per first byte of the marks. The comma pass also
+	// finds the last ", " of the sentence's last 89 bytes: it may open a
+	// trailing reporting clause ("..., a Czech government source told
+	// Reuters.").
+	from, last := len(seg)-89, -1
+	for off := 0; ; {
+		k := strings.IndexByte(seg[off:], ',')
 		if k < 0 {
 			break
 		}
 		at := off + k
-		for _, mk := range clauseMarks {
-			if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
-				out = append(out, vs+at)
-				break
-			}
+		if isMarkAt(seg, at) {
+			out = append(out, base+at)
+		}
+		if at >= from && strings.HasPrefix(seg[at:], ", ") {
+			last = at
 		}
 		off = at + 1
 	}
-	for off := 0; ; { // and one for the others
+	for off := 0; ; {
+		k := strings.IndexByte(seg[off:], ';')
+		if k < 0 {
+			break
+		}
+		if at := off + k; isMarkAt(seg, at) {
+			out = append(out, base+at)
+		}
+		off += k + 1
+	}
+	for off := 0; ; {
 		k := strings.Index(seg[off:], amid)
 		if k < 0 {
 			break
 		}
-		out = append(out, vs+off+k)
+		out = append(out, base+off+k)
 		off += k + len(amid)
 	}
-	// a trailing reporting clause: "..., a Czech government source told Reuters."
-	from := max(0, len(seg)-89) // only a comma in the last 89 bytes counts
-	if k := strings.LastIndex(seg[from:], ", "); k >= 0 {
-		k += from
-		tail := seg[k:]
+	if last >= 0 {
+		tail := seg[last:]
 		for _, v := range reportingVerbs {
 			if strings.Contains(tail, v) {
-				out = append(out, vs+k)
+				out = append(out, base+last)
 				break
 			}
 		}
 	}
-	d.marks[si], d.marked[si] = out, true
 	return out
+}
+
+// isMarkAt reports one of clauseMarks at seg[at].
+func isMarkAt(seg string, at int) bool {
+	for _, mk := range clauseMarks {
+		if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
+			return true
+		}
+	}
+	return false
 }
 
 var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
