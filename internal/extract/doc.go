@@ -92,6 +92,7 @@ type doc struct {
 	groupBuf []arg          // groupsIn's
 	pairBuf  [][2]arg       // pairs'
 	areaBuf  []string       // areas'
+	relIdx   []int          // relOrder's
 	scores   []countryScore // salience's
 	paraHome []bool         // per paragraph: names the home country (resolveGenerics)
 
@@ -749,49 +750,18 @@ func (m mention) arg() arg {
 // result assembles the extraction: the relations, PART_OF for each agency
 // they use, and the entities of both, with their aliases; sorted as
 // model.Extraction.Sort sorts (one article, (type, from, to) unique). Each
-// of its slices is allocated once, at its final size.
+// of its slices is allocated once, at its final size; relations are sorted
+// by index, not moved.
 func (d *doc) result() model.Extraction {
-	ids := d.ids[:0]
-	for i := range d.relv {
-		ids = append(ids, d.relv[i].From, d.relv[i].To)
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	agencies := 0
-	for _, id := range ids {
-		if d.ents[id].Label == model.Agency {
-			agencies++
-		}
-	}
-	rels := make([]model.Relation, len(d.relv), len(d.relv)+agencies)
-	for i := range d.relv {
-		rels[i] = d.relv[i].Relation
-	}
-	for _, id := range ids[:len(ids):len(ids)] {
-		ent := d.ents[id]
-		if ent.Label != model.Agency {
-			continue
-		}
-		if _, ok := d.ents[ent.Country]; !ok {
-			c, _ := d.e.lex.Actor(ent.Country)
-			d.addEntity(c.ID, c.Name, c.Label, c.Country)
-		}
-		ids = append(ids, ent.Country)
-		rels = append(rels, model.Relation{
-			Type: model.PartOf, From: id, To: ent.Country, Status: model.Established,
-			Article: d.a.ID, Sentence: d.sentenceText(d.partOf[id]),
-		})
-	}
-	if agencies > 0 {
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-	}
-	d.ids = ids
-	slices.SortFunc(rels, compareRelations)
+	ids := d.entityIDs()
 	ents := make([]model.Entity, len(ids))
+	agencies := 0
 	var found []string // aliases found in the text, for all entities: one allocation
 	for i, id := range ids {
 		ents[i] = d.ents[id]
+		if ents[i].Label == model.Agency {
+			agencies++
+		}
 		if as, ok := d.e.aliases[id]; ok {
 			ents[i].Aliases = as
 			continue
@@ -803,11 +773,75 @@ func (d *doc) result() model.Extraction {
 		found = d.appendAliases(found, id)
 		ents[i].Aliases = found[n:len(found):len(found)]
 	}
+	// The stated relations in order, with the PART_OF ones (in the order
+	// of their agencies' ids: sorted) between the types before and after.
+	rels := make([]model.Relation, 0, len(d.relv)+agencies)
+	order := d.relOrder()
+	k := 0
+	for ; k < len(order) && d.relv[order[k]].Type < model.PartOf; k++ {
+		rels = append(rels, d.relv[order[k]].Relation)
+	}
+	for i := range ents {
+		if a := &ents[i]; a.Label == model.Agency {
+			rels = append(rels, model.Relation{
+				Type: model.PartOf, From: a.ID, To: a.Country, Status: model.Established,
+				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[a.ID]),
+			})
+		}
+	}
+	for ; k < len(order); k++ {
+		rels = append(rels, d.relv[order[k]].Relation)
+	}
 	return model.Extraction{Articles: []model.ArticleRef{d.a.Ref()}, Entities: ents, Relations: rels}
 }
 
+// entityIDs returns the ids of the entities of the result, sorted: the
+// relations' sides and the countries of the agencies among them (their
+// PART_OF targets).
+//
+// The result is valid until the next call (it reuses d.ids).
+func (d *doc) entityIDs() []string {
+	ids := d.ids[:0]
+	for i := range d.relv {
+		ids = append(ids, d.relv[i].From, d.relv[i].To)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	n := len(ids)
+	for _, id := range ids[:n] {
+		ent := d.ents[id]
+		if ent.Label != model.Agency {
+			continue
+		}
+		if _, ok := d.ents[ent.Country]; !ok {
+			c, _ := d.e.lex.Actor(ent.Country)
+			d.addEntity(c.ID, c.Name, c.Label, c.Country)
+		}
+		ids = append(ids, ent.Country)
+	}
+	if len(ids) > n {
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
+	d.ids = ids
+	return ids
+}
+
+// relOrder returns the indices of d.relv in the order of the result.
+//
+// The result is valid until the next call (it reuses d.relIdx).
+func (d *doc) relOrder() []int {
+	order := d.relIdx[:0]
+	for i := range d.relv {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
+	d.relIdx = order
+	return order
+}
+
 // compareRelations orders one article's relations by type, from, to.
-func compareRelations(a, b model.Relation) int {
+func compareRelations(a, b *model.Relation) int {
 	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
 		return c
 	}
@@ -827,7 +861,7 @@ func (d *doc) appendAliases(dst []string, id string) []string {
 	dst = append(dst, d.ents[id].Name)
 	for i := range d.ments {
 		m := &d.ments[i]
-		if m.ent == id && (m.kind == pGeneric || m.kind == pGroup) {
+		if (m.kind == pGeneric || m.kind == pGroup) && m.ent == id {
 			dst = append(dst, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}

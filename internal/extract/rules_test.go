@@ -71,3 +71,41 @@ func TestClauseMarks(t *testing.T) {
 		t.Errorf("appended with base: %v, want [7 11]", got)
 	}
 }
+
+func TestHasYear(t *testing.T) {
+	simple := func(s string) bool {
+		for i := 0; i+4 <= len(s); i++ {
+			if (strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20")) && isAllDigits(s[i+2:i+4]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"", "1", "199", "1999", "2000", "x2019", "since 1995,", "in 20", "2 0 1 9",
+		"119", "1190", "21 2010", "1x19 90", "12/20/2a", "the year 2100", "180 1800 1900s", "20th", "no digits here"} {
+		if got, want := hasYear(s), simple(s); got != want {
+			t.Errorf("hasYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestYearAfter(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		words int
+		want  string
+	}{
+		{"2006, both sides", 2, "2006"},
+		{"May 2010.", 2, "2010"},
+		{"May 2010.", 1, ""},
+		{"  (1999) and", 1, ""},
+		{"1999) and", 1, "1999"},
+		{"the 1990s", 2, ""},
+		{"", 2, ""},
+		{"20a0 2021", 2, "2021"},
+	} {
+		if got := yearAfter(c.s, c.words); got != c.want {
+			t.Errorf("yearAfter(%q, %d) = %q, want %q", c.s, c.words, got, c.want)
+		}
+	}
+}

@@ -177,10 +177,23 @@ func (d *doc) since(si, pos int) string {
 
 // hasYear reports a four-digit year (19xx, 20xx) in s.
 func hasYear(s string) bool {
-	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
+	return yearFrom(s, "19") || yearFrom(s, "20")
+}
+
+// yearFrom reports a four-digit number starting with century in s. It
+// jumps from one century digit to the next (IndexByte): digits are rare
+// in text.
+func yearFrom(s, century string) bool {
+	for i := 0; i+4 <= len(s); {
+		k := strings.IndexByte(s[i:len(s)-3], century[0])
+		if k < 0 {
+			return false
+		}
+		i += k
+		if s[i+1] == century[1] && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
 			return true
 		}
+		i++
 	}
 	return false
 }
