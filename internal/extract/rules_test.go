@@ -109,3 +109,23 @@ func TestYearAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexByRare(t *testing.T) {
+	for _, s := range []string{"", " ", " am", " amid", " amid ", "x amid y", "ammm amid  amid ", "amid amid", "the storm amid amid"} {
+		if got, want := indexByRare(s, amid, amidRare), strings.Index(s, amid); got != want {
+			t.Errorf("indexByRare(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasReportingVerb(t *testing.T) {
+	for _, s := range []string{"", " ", ", he said", ", he said.", ", saying", ", a source told Reuters", ", told", ",  noted", "x added", ", it was reported", ", the said"} {
+		want := false
+		for _, v := range reportingVerbs {
+			want = want || strings.Contains(s, v)
+		}
+		if got := hasReportingVerb(s); got != want {
+			t.Errorf("hasReportingVerb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -139,23 +139,53 @@ func appendClauseMarks(out []int, seg string, base int) []int {
 		off += k + 1
 	}
 	for off := 0; ; {
-		k := strings.Index(seg[off:], amid)
+		k := indexByRare(seg[off:], amid, amidRare)
 		if k < 0 {
 			break
 		}
 		out = append(out, base+off+k)
 		off += k + len(amid)
 	}
-	if last >= 0 {
-		tail := seg[last:]
-		for _, v := range reportingVerbs {
-			if strings.Contains(tail, v) {
-				out = append(out, base+last)
-				break
-			}
-		}
+	if last >= 0 && hasReportingVerb(seg[last:]) {
+		out = append(out, base+last)
 	}
 	return out
+}
+
+// indexByRare is strings.Index(s, sub) for a sub whose first byte is
+// common in text (a space) but whose byte sub[rare] is not: IndexByte
+// jumps from one of those to the next.
+func indexByRare(s, sub string, rare int) int {
+	for off := rare; off < len(s); {
+		k := strings.IndexByte(s[off:], sub[rare])
+		if k < 0 {
+			return -1
+		}
+		if at := off + k - rare; strings.HasPrefix(s[at:], sub) {
+			return at
+		}
+		off += k + 1
+	}
+	return -1
+}
+
+// hasReportingVerb reports one of reportingVerbs in s. Each starts with a
+// space: s is searched once, for its spaces, not once per verb.
+func hasReportingVerb(s string) bool {
+	for at := strings.IndexByte(s, ' '); at >= 0 && at+1 < len(s); {
+		next := s[at+1]
+		for _, v := range reportingVerbs {
+			if v[1] == next && strings.HasPrefix(s[at:], v) {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[at+1:], ' ')
+		if k < 0 {
+			break
+		}
+		at += 1 + k
+	}
+	return false
 }
 
 // isMarkAt reports one of clauseMarks at seg[at].
@@ -172,8 +202,9 @@ var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " 
 
 var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", ", whereas "}
 
-// amid is the clause mark that does not start with punctuation.
-const amid = " amid "
+// amid is the clause mark that does not start with punctuation; its 'm'
+// is rarer than its space (see indexByRare).
+const amid, amidRare = " amid ", 2
 
 // participantsIn is participants within the view range [lo, hi).
 //
