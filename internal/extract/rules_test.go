@@ -129,3 +129,11 @@ func TestHasReportingVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinalWord(t *testing.T) {
+	for _, o := range ordinals {
+		if len(o) > ordinalWord || strings.IndexByte(o, ',') != len(o)-1 {
+			t.Errorf("ordinal %q: longer than ordinalWord (%d) or not one word and a comma", o, ordinalWord)
+		}
+	}
+}

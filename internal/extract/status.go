@@ -59,9 +59,16 @@ func (d *doc) status(si int, pos int) model.Status {
 // ordinals open the items of an enumeration ("First, ...", "Second, ...").
 var ordinals = []string{"first,", "firstly,", "second,", "secondly,", "third,", "thirdly,", "fourth,", "fourthly,", "fifth,", "sixth,", "finally,", "lastly,"}
 
+// ordinalWord bounds the length of ordinals: a sentence whose first comma
+// comes later opens no enumeration item.
+const ordinalWord = len("fourthly,")
+
 func (d *doc) ordinalItem(si int) (first, ok bool) {
 	vs, ve := d.sentView(si)
 	seg := d.vstr[vs:ve]
+	if strings.IndexByte(seg[:min(len(seg), ordinalWord)], ',') < 0 {
+		return false, false // most sentences: one look instead of one per ordinal
+	}
 	for _, o := range ordinals {
 		if strings.HasPrefix(seg, o) {
 			return o == "first," || o == "firstly,", true
