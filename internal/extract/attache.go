@@ -13,7 +13,8 @@ import (
 // actor, else the home country; the host is the place after it, else the
 // home country.
 func (d *doc) attache(si int, c cue) {
-	var owners, hosts []arg
+	var ownerBuf, hostBuf [4]arg // on the stack: a statement has few of either
+	owners, hosts := ownerBuf[:0], hostBuf[:0]
 	ids := d.mentionsIn(si, c.vs-reach, c.ve+reach)
 	// the end of this attaché's clause: the next attaché trigger
 	limit := c.ve + reach
@@ -101,11 +102,9 @@ func (d *doc) attache(si int, c cue) {
 			if h.count > 0 {
 				count = h.count
 			}
-			d.addRel(model.AttacheOffice, o, h, st, si, since, func(r *model.Relation) {
-				if count > r.Count {
-					r.Count = count
-				}
-			})
+			if r := d.addRel(model.AttacheOffice, o, h, st, si, since); r != nil && count > r.Count {
+				r.Count = count
+			}
 		}
 	}
 }

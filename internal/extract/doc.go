@@ -76,7 +76,6 @@ type doc struct {
 	stext      []string                // evidence text per sentence (sentenceText), "" until made
 	years      []int8                  // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
 	title      int                     // the headline's sentence, -1 when none
-	titleOnly  map[relKey]bool         // relations stated so far only by the headline
 	paraActors map[int]map[string]bool // projected actors per paragraph
 	enum       map[int]bool            // enumPlanned, memoised
 	marked     []bool
@@ -84,9 +83,20 @@ type doc struct {
 	home, second string // the article's home country and its partner ("" when none)
 
 	ents   map[string]model.Entity
-	rels   map[relKey]*model.Relation
-	order  []relKey
+	rels   map[relKey]int // relation -> its index in relv
+	relv   []stated       // the relations, in the order first stated
 	partOf map[string]int // agency entity id -> sentence of first use
+
+	// the rule stage's buffers, reused from call to call (see each user)
+	argBuf   []arg          // participantsIn's
+	groupBuf []arg          // groupsIn's
+	pairBuf  [][2]arg       // pairs'
+	areaBuf  []string       // areas'
+	relIdx   []int          // relOrder's
+	scores   []countryScore // salience's
+	paraHome []bool         // per paragraph: names the home country (resolveGenerics)
+
+	agencies map[agencyKey]model.Entity // agencyFor's answers, kept across extractions: lexicon data only
 }
 
 // getDoc returns the state for extracting a, reusing the buffers of an
@@ -95,7 +105,7 @@ type doc struct {
 func (e *Extractor) getDoc(a model.Article) *doc {
 	d, _ := e.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]*model.Relation{}, partOf: map[string]int{}, titleOnly: map[relKey]bool{}}
+		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]int{}, partOf: map[string]int{}}
 	}
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
@@ -109,7 +119,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.sview = resetSlice(d.sview, n)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
-	d.ments, d.cues, d.order = d.ments[:0], d.cues[:0], d.order[:0]
+	d.ments, d.cues, d.relv = d.ments[:0], d.cues[:0], d.relv[:0]
 	return d
 }
 
@@ -122,7 +132,7 @@ func (e *Extractor) putDoc(d *doc) {
 	clear(d.ents)
 	clear(d.rels)
 	clear(d.partOf)
-	clear(d.titleOnly)
+	clear(d.relv)
 	e.docs.Put(d)
 }
 
@@ -501,17 +511,34 @@ func (d *doc) bindGeneric(mi int, country string) {
 // agencyFor returns the agency of kind generic for country: a named one
 // from the lexicon ("Royal Thai Navy") or one named after the country.
 func (d *doc) agencyFor(country string, generic int) (string, model.Label) {
-	lex := d.e.lex
-	g := lex.Generics[generic]
-	if i, ok := d.e.kindAgency[[2]string{country, g.Kind}]; ok {
-		a := lex.Actors[i]
-		d.addEntity(a.ID, a.Name, a.Label, a.Country)
-		return a.ID, model.Agency
+	k := agencyKey{country, generic}
+	a, ok := d.agencies[k]
+	if !ok {
+		a = d.e.agency(country, generic)
+		if d.agencies == nil {
+			d.agencies = map[agencyKey]model.Entity{}
+		}
+		d.agencies[k] = a
 	}
-	c, _ := lex.Actor(country)
-	id := country + "-" + g.Kind
-	d.addEntity(id, c.Name+" "+g.Name, model.Agency, country)
-	return id, model.Agency
+	d.addEntity(a.ID, a.Name, model.Agency, a.Country)
+	return a.ID, model.Agency
+}
+
+// agencyKey is a country id and a generic agency's index.
+type agencyKey struct {
+	country string
+	generic int
+}
+
+// agency returns the agency of kind generic for country (see agencyFor).
+func (e *Extractor) agency(country string, generic int) model.Entity {
+	g := e.lex.Generics[generic]
+	if i, ok := e.kindAgency[[2]string{country, g.Kind}]; ok {
+		a := &e.lex.Actors[i]
+		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country}
+	}
+	c, _ := e.lex.Actor(country)
+	return model.Entity{ID: country + "-" + g.Kind, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country}
 }
 
 func (d *doc) addEntity(id, name string, label model.Label, country string) {
@@ -525,16 +552,16 @@ func (d *doc) addEntity(id, name string, label model.Label, country string) {
 }
 
 // salience picks the article's home country (most mentioned; the title
-// counts double) and its partner (the next, if named as an actor at least once).
+// counts double) and its partner (the next, if named as an actor at least
+// once). Ties go to the country named first.
 func (d *doc) salience() {
-	score := map[string]int{}
-	first := map[string]int{}
-	for i, m := range d.ments {
+	cs := d.scores[:0]
+	for i := range d.ments {
+		m := &d.ments[i]
 		if m.proj == "" || m.kind == pGeneric || m.kind == pGroup {
 			continue
 		}
-		a, ok := d.e.lex.Actor(m.proj)
-		if !ok || a.Label != model.Country {
+		if !d.projectsCountry(m) {
 			continue
 		}
 		w := 2 // an actor
@@ -544,27 +571,46 @@ func (d *doc) salience() {
 		if d.isTitle(m.sent) {
 			w *= 3
 		}
-		score[m.proj] += w
-		if _, ok := first[m.proj]; !ok {
-			first[m.proj] = i
+		k := 0
+		for k < len(cs) && cs[k].id != m.proj { // an article names few countries
+			k++
+		}
+		if k == len(cs) {
+			cs = append(cs, countryScore{id: m.proj}) // in order of first mention
+		}
+		cs[k].score += w
+	}
+	d.scores = cs
+	// the best two: higher score, else named first
+	best, next := -1, -1
+	for k := range cs {
+		if best < 0 || cs[k].score > cs[best].score {
+			best, next = k, best
+		} else if next < 0 || cs[k].score > cs[next].score {
+			next = k
 		}
 	}
-	ids := make([]string, 0, len(score))
-	for id := range score {
-		ids = append(ids, id)
+	if best >= 0 {
+		d.home = cs[best].id
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if score[ids[i]] != score[ids[j]] {
-			return score[ids[i]] > score[ids[j]]
-		}
-		return first[ids[i]] < first[ids[j]]
-	})
-	if len(ids) > 0 {
-		d.home = ids[0]
+	if next >= 0 && cs[next].score >= 2 {
+		d.second = cs[next].id
 	}
-	if len(ids) > 1 && score[ids[1]] >= 2 {
-		d.second = ids[1]
+}
+
+// projectsCountry reports whether m's projected actor is a country.
+func (d *doc) projectsCountry(m *mention) bool {
+	if m.proj == m.ent {
+		return m.label == model.Country // m names the actor itself
 	}
+	a, ok := d.e.lex.Actor(m.proj) // an agency's country
+	return ok && a.Label == model.Country
+}
+
+// countryScore is a country's salience in the article (see salience).
+type countryScore struct {
+	id    string
+	score int
 }
 
 // isTitle reports whether sentence si is the article's headline (see
@@ -677,9 +723,14 @@ func (d *doc) resolveGenerics() {
 	if d.home == "" {
 		return
 	}
-	paraHome := map[int]bool{}
-	for _, m := range d.ments {
-		if m.proj == d.home {
+	paras := 0
+	for _, s := range d.sents {
+		paras = max(paras, s.para+1)
+	}
+	paraHome := resetSlice(d.paraHome, paras)
+	d.paraHome = paraHome
+	for i := range d.ments {
+		if m := &d.ments[i]; m.proj == d.home {
 			paraHome[d.sents[m.sent].para] = true
 		}
 	}
@@ -712,75 +763,127 @@ func (m mention) arg() arg {
 
 // result assembles the extraction: the relations, PART_OF for each agency
 // they use, and the entities of both, with their aliases; sorted as
-// model.Extraction.Sort sorts (one article, (type, from, to) unique), but
-// through pointers, not by swapping whole relations.
+// model.Extraction.Sort sorts (one article, (type, from, to) unique). Each
+// of its slices is allocated once, at its final size; relations are sorted
+// by index, not moved.
 func (d *doc) result() model.Extraction {
-	rels := make([]*model.Relation, 0, len(d.order)+4)
-	ids := d.ids[:0]
-	for _, k := range d.order {
-		r := d.rels[k]
-		rels = append(rels, r)
-		ids = append(ids, r.From, r.To)
+	ids := d.entityIDs()
+	ents := make([]model.Entity, len(ids))
+	agencies := 0
+	var found []string // aliases found in the text, for all entities: one allocation
+	for i, id := range ids {
+		ents[i] = d.ents[id]
+		if ents[i].Label == model.Agency {
+			agencies++
+		}
+		if as, ok := d.e.aliases[id]; ok {
+			ents[i].Aliases = as
+			continue
+		}
+		if found == nil {
+			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
+		}
+		n := len(found)
+		found = d.appendAliases(found, id)
+		ents[i].Aliases = found[n:len(found):len(found)]
 	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	for _, id := range ids {
-		ent := d.ents[id]
-		if ent.Label == model.Agency {
-			if _, ok := d.ents[ent.Country]; !ok {
-				c, _ := d.e.lex.Actor(ent.Country)
-				d.addEntity(c.ID, c.Name, c.Label, c.Country)
-			}
-			ids = append(ids, ent.Country)
-			rels = append(rels, &model.Relation{
-				Type: model.PartOf, From: id, To: ent.Country, Status: model.Established,
-				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[id]),
+	// The stated relations in order, with the PART_OF ones (in the order
+	// of their agencies' ids: sorted) between the types before and after.
+	rels := make([]model.Relation, 0, len(d.relv)+agencies)
+	order := d.relOrder()
+	k := 0
+	for ; k < len(order) && d.relv[order[k]].Type < model.PartOf; k++ {
+		rels = append(rels, d.relv[order[k]].Relation)
+	}
+	for i := range ents {
+		if a := &ents[i]; a.Label == model.Agency {
+			rels = append(rels, model.Relation{
+				Type: model.PartOf, From: a.ID, To: a.Country, Status: model.Established,
+				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[a.ID]),
 			})
 		}
 	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	d.ids = ids
-	slices.SortFunc(rels, func(a, b *model.Relation) int {
-		if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.From, b.From); c != 0 {
-			return c
-		}
-		return strings.Compare(a.To, b.To)
-	})
-	x := model.Extraction{
-		Articles:  []model.ArticleRef{d.a.Ref()},
-		Entities:  make([]model.Entity, len(ids)),
-		Relations: make([]model.Relation, len(rels)),
+	for ; k < len(order); k++ {
+		rels = append(rels, d.relv[order[k]].Relation)
 	}
-	for i, r := range rels {
-		x.Relations[i] = *r
-	}
-	for i, id := range ids {
-		x.Entities[i] = d.ents[id]
-		x.Entities[i].Aliases = d.aliases(id)
-	}
-	return x
+	return model.Extraction{Articles: []model.ArticleRef{d.a.Ref()}, Entities: ents, Relations: rels}
 }
 
-// aliases returns the surface forms of entity id: the lexicon's name,
-// aliases and demonyms for an actor it knows (precomputed in New, shared:
-// read-only), else, for a group or a generic agency, its name and the
-// phrases the article calls it by ("Thai navy", "neighbouring countries").
-func (d *doc) aliases(id string) []string {
-	if as, ok := d.e.aliases[id]; ok {
-		return as
-	}
-	out := []string{d.ents[id].Name}
-	for _, m := range d.ments {
-		if m.ent == id && (m.kind == pGeneric || m.kind == pGroup) {
-			out = append(out, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+// entityIDs returns the ids of the entities of the result, sorted: the
+// relations' sides and the countries of the agencies among them (their
+// PART_OF targets).
+//
+// The result is valid until the next call (it reuses d.ids).
+func (d *doc) entityIDs() []string {
+	ids := d.ids[:0]
+	for i := range d.relv { // an article relates few entities: a linear search beats sorting every side
+		for _, id := range [2]string{d.relv[i].From, d.relv[i].To} {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Clip(slices.Compact(out))
+	slices.Sort(ids)
+	n := len(ids)
+	for _, id := range ids[:n] {
+		ent := d.ents[id]
+		if ent.Label != model.Agency {
+			continue
+		}
+		if _, ok := d.ents[ent.Country]; !ok {
+			c, _ := d.e.lex.Actor(ent.Country)
+			d.addEntity(c.ID, c.Name, c.Label, c.Country)
+		}
+		ids = append(ids, ent.Country)
+	}
+	if len(ids) > n {
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
+	d.ids = ids
+	return ids
+}
+
+// relOrder returns the indices of d.relv in the order of the result.
+//
+// The result is valid until the next call (it reuses d.relIdx).
+func (d *doc) relOrder() []int {
+	order := d.relIdx[:0]
+	for i := range d.relv {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
+	d.relIdx = order
+	return order
+}
+
+// compareRelations orders one article's relations by type, from, to.
+func compareRelations(a, b *model.Relation) int {
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.From, b.From); c != 0 {
+		return c
+	}
+	return strings.Compare(a.To, b.To)
+}
+
+// appendAliases appends the surface forms of entity id that the lexicon
+// does not know (a group or a generic agency): its name and the phrases
+// the article calls it by ("Thai navy", "neighbouring countries"), sorted,
+// deduplicated. Those of an actor the lexicon knows are precomputed in New
+// (Extractor.aliases).
+func (d *doc) appendAliases(dst []string, id string) []string {
+	n := len(dst)
+	dst = append(dst, d.ents[id].Name)
+	for i := range d.ments {
+		m := &d.ments[i]
+		if (m.kind == pGeneric || m.kind == pGroup) && m.ent == id {
+			dst = append(dst, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+		}
+	}
+	slices.Sort(dst[n:])
+	return dst[:n+len(slices.Compact(dst[n:]))]
 }
 
 // sentenceText is the evidence form of sentence si, made once per

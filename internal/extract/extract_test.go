@@ -391,6 +391,9 @@ func TestNormalizeSpace(t *testing.T) {
 		{"line\nbreak\tand tab", "line break and tab"},
 		{"no\u00a0break space", "no break space"},
 		{"curly ’quotes’ stay", "curly ’quotes’ stay"},
+		{"a control\x01char stays", "a control\x01char stays"},
+		{"em\u2003space", "em space"},
+		{"space \u00a0before", "space before"},
 	}
 	for _, tt := range tests {
 		if got := normalizeSpace(tt.in); got != tt.want {

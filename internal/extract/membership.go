@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
 )
@@ -14,12 +16,8 @@ func (d *doc) peacekeeping(si int, c cue) {
 		return
 	}
 	un := d.countryArg("united-nations")
-	var actors []arg
-	for _, a := range d.participants(si, false, false) {
-		if a.label == model.Country || a.label == model.Agency {
-			actors = append(actors, a)
-		}
-	}
+	actors := d.participants(si, false, false)
+	actors = slices.DeleteFunc(actors, notNational)
 	if len(actors) == 0 {
 		if h, ok := d.homeArg(); ok {
 			actors = append(actors, h)
@@ -27,7 +25,7 @@ func (d *doc) peacekeeping(si int, c cue) {
 	}
 	st := d.status(si, c.vs)
 	for _, a := range actors {
-		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs), nil)
+		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs))
 	}
 }
 
@@ -37,7 +35,7 @@ func (d *doc) peacekeeping(si int, c cue) {
 // UN need the word "member".
 func (d *doc) membership(si int, mi int) {
 	m := d.ments[mi]
-	body := d.e.lex.Actors[m.idx]
+	body := &d.e.lex.Actors[m.idx]
 	if !body.Member && !d.memberWordNear(si, m) {
 		return // "member of the United Nations", "UN member states"
 	}
@@ -51,23 +49,15 @@ func (d *doc) membership(si int, mi int) {
 }
 
 // addMembers records the members of body that sentence si names.
-func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
-	var members []arg
-	seen := map[string]bool{}
+func (d *doc) addMembers(si int, m mention, body *lexicon.Actor) {
 	lo, hi := d.clause(si, m.vs)
-	for _, a := range d.participantsIn(si, false, false, lo, hi) {
-		if a.label == model.Country || a.label == model.Agency {
-			if !seen[a.proj] {
-				seen[a.proj] = true
-				members = append(members, a)
-			}
-		}
-	}
+	members := d.participantsIn(si, false, false, lo, hi) // one per projected actor
+	members = slices.DeleteFunc(members, notNational)
 	future := false
 	// held in X / handed over to X
 	for _, oi := range d.mentionsIn(si, m.ve, m.ve+100) {
 		o := d.ments[oi]
-		if !o.place || o.label != model.Country || o.vs < m.ve || seen[o.proj] {
+		if !o.place || o.label != model.Country || o.vs < m.ve || hasProj(members, o.proj) {
 			continue
 		}
 		g := d.gap(m.ve, o.vs)
@@ -76,7 +66,6 @@ func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
 		}
 		if containsAny(g, "held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized") ||
 			containsAny(g, "chair", "hand-over", "handover", "handed over") && o.dest {
-			seen[o.proj] = true
 			members = append(members, o.arg())
 			if containsAny(g, "chair", "hand-over", "handover", "handed over") {
 				future = true
@@ -104,8 +93,21 @@ func (d *doc) addMembers(si int, m mention, body lexicon.Actor) {
 		if a.proj == body.ID {
 			continue
 		}
-		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs), nil)
+		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs))
 	}
+}
+
+// notNational reports a side that is neither a country nor an agency.
+func notNational(a arg) bool { return a.label != model.Country && a.label != model.Agency }
+
+// hasProj reports whether args hold one for projected actor proj.
+func hasProj(args []arg, proj string) bool {
+	for i := range args {
+		if args[i].proj == proj {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) inBloc(org, member arg) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -10,6 +11,9 @@ import (
 func (d *doc) sentenceRelations(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
+		if !hasKind(c.ps, pTrigger) && !hasKind(c.ps, pHardware) {
+			continue // most cues only qualify a statement (status, areas, levels)
+		}
 		if d.insideActor(si, c) {
 			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
 		}
@@ -36,12 +40,11 @@ func (d *doc) sentenceRelations(si int) {
 	}
 	bodies := 0
 	for _, mi := range d.sm[si] {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.kind != pActor {
 			continue
 		}
-		a := d.e.lex.Actors[m.idx]
-		if a.Label == model.Forum || a.Label == model.Organization {
+		if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum || a.Label == model.Organization {
 			d.membership(si, mi)
 			bodies++
 		}
@@ -49,9 +52,12 @@ func (d *doc) sentenceRelations(si int) {
 	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
 		// "The 8th ASEAN Navy Chiefs' Meeting opened in Thailand. The Vietnamese delegation was led by ..."
 		for _, mi := range d.sm[si-1] {
-			m := d.ments[mi]
-			if m.kind == pActor && d.e.lex.Actors[m.idx].Label == model.Forum {
-				d.addMembers(si, m, d.e.lex.Actors[m.idx])
+			m := &d.ments[mi]
+			if m.kind != pActor {
+				continue
+			}
+			if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum {
+				d.addMembers(si, *m, a)
 				break
 			}
 		}
@@ -94,12 +100,12 @@ func (d *doc) symmetric(si int, c cue, p payload) {
 		level = d.level(si, c.vs)
 	}
 	for _, pr := range pairs {
-		d.addRel(p.rel, pr[0], pr[1], st, si, since, func(r *model.Relation) {
+		if r := d.addRel(p.rel, pr[0], pr[1], st, si, since); r != nil {
 			r.Areas = mergeAreas(r.Areas, areas)
 			if r.Level == "" {
 				r.Level = level
 			}
-		})
+		}
 	}
 }
 
@@ -143,17 +149,24 @@ func (d *doc) followedByOtherTrigger(si int, c cue) bool {
 	return false
 }
 
+// areas returns the cooperation areas named in the clause of sentence si
+// holding pos, sorted, each once.
+//
+// The result is valid until the next call (it reuses d.areaBuf).
 func (d *doc) areas(si, pos int) []string {
-	seen := map[string]bool{}
+	out := d.areaBuf[:0]
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pArea {
-				seen[p.label] = true
+				out = append(out, p.label)
 			}
 		}
 	}
-	return sortedKeys(seen)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	d.areaBuf = out
+	return out
 }
 
 func (d *doc) level(si, pos int) string {
@@ -184,16 +197,19 @@ func mergeAreas(a, b []string) []string {
 }
 
 // addRel records one statement of a relation (rule 4: the first sentence
-// is the evidence; rule 6: established if any statement is).
-func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since string, extra func(*model.Relation)) {
+// is the evidence; rule 6: established if any statement is) and returns
+// the relation for the caller's attributes (areas, level, count), or nil
+// when the two sides make no relation. The pointer is valid until the next
+// addRel.
+func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since string) *model.Relation {
 	if a.ent == "" || b.ent == "" || a.proj == b.proj || a.ent == b.ent {
-		return
+		return nil
 	}
 	if a.label == model.Group && b.label == model.Group {
-		return
+		return nil
 	}
 	if t != model.MemberOf && (d.inBloc(a, b) || d.inBloc(b, a)) {
-		return // a member's ties with its own bloc are not bilateral ties
+		return nil // a member's ties with its own bloc are not bilateral ties
 	}
 	from, to := a.ent, b.ent
 	if t.Symmetric() && to < from {
@@ -201,19 +217,21 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	}
 	k := relKey{from, t, to}
 	title := d.isTitle(si)
-	r, ok := d.rels[k]
+	i, ok := d.rels[k]
 	if !ok {
-		r = &model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)}
-		d.rels[k] = r
-		d.order = append(d.order, k)
-		if title {
-			d.titleOnly[k] = true
-		}
-	} else if !title && d.titleOnly[k] {
+		i = len(d.relv)
+		d.rels[k] = i
+		d.relv = append(d.relv, stated{
+			Relation:  model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)},
+			titleOnly: title,
+		})
+	}
+	r := &d.relv[i]
+	if ok && !title && r.titleOnly {
 		// the body states what the headline said: its sentence is the
 		// evidence; the headline's status, from its own cues, still counts
 		// (rule 6: established if any sentence says so)
-		delete(d.titleOnly, k)
+		r.titleOnly = false
 		r.Sentence = d.sentenceText(si)
 	}
 	if st == model.Established {
@@ -222,14 +240,25 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	if since != "" && (r.Since == "" || since < r.Since) {
 		r.Since = since
 	}
-	if extra != nil {
-		extra(r)
+	d.usedAgency(a, si, title)
+	d.usedAgency(b, si, title)
+	return &r.Relation
+}
+
+// stated is a relation of the article and whether only the headline
+// states it so far.
+type stated struct {
+	model.Relation
+	titleOnly bool
+}
+
+// usedAgency notes the sentence of a relation with x: an agency's PART_OF
+// takes the first one (the first in the body, when there is one).
+func (d *doc) usedAgency(x arg, si int, title bool) {
+	if x.label != model.Agency {
+		return
 	}
-	for _, x := range []arg{a, b} {
-		if x.label == model.Agency {
-			if first, ok := d.partOf[x.ent]; !ok || d.isTitle(first) && !title {
-				d.partOf[x.ent] = si
-			}
-		}
+	if first, ok := d.partOf[x.ent]; !ok || d.isTitle(first) && !title {
+		d.partOf[x.ent] = si
 	}
 }

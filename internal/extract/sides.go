@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -18,23 +18,47 @@ const reach = 600
 // mentionsIn returns sentence si's mentions starting in [lo, hi).
 func (d *doc) mentionsIn(si, lo, hi int) []int {
 	ids := d.sm[si]
-	i := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= lo })
-	j := sort.Search(len(ids), func(k int) bool { return d.ments[ids[k]].vs >= hi })
-	if j < i {
-		j = i
-	}
+	i := d.firstMention(ids, lo)
+	j := i + d.firstMention(ids[i:], hi)
 	return ids[i:j]
+}
+
+// firstMention returns the position in ids of the first mention starting
+// at or after vs (ids are in text order). A plain binary search: the rules
+// call it for every trigger and cue they look around.
+func (d *doc) firstMention(ids []int, vs int) int {
+	i, j := 0, len(ids)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if d.ments[ids[h]].vs < vs {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }
 
 // cuesIn returns sentence si's cues starting in [lo, hi).
 func (d *doc) cuesIn(si, lo, hi int) []int {
 	ids := d.sc[si]
-	i := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= lo })
-	j := sort.Search(len(ids), func(k int) bool { return d.cues[ids[k]].vs >= hi })
-	if j < i {
-		j = i
-	}
+	i := d.firstCue(ids, lo)
+	j := i + d.firstCue(ids[i:], hi)
 	return ids[i:j]
+}
+
+// firstCue is firstMention for cues.
+func (d *doc) firstCue(ids []int, vs int) int {
+	i, j := 0, len(ids)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if d.cues[ids[h]].vs < vs {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
 }
 
 // insideActor reports a cue inside the name of an actor.
@@ -75,80 +99,128 @@ func (d *doc) clause(si, pos int) (int, int) {
 // clauseMarks returns the view offsets of the clause boundaries of
 // sentence si, computed once per sentence.
 func (d *doc) clauseMarks(si int) []int {
-	if d.marked[si] {
-		return d.marks[si]
+	if !d.marked[si] {
+		vs, ve := d.sentView(si)
+		d.marks[si], d.marked[si] = appendClauseMarks(d.marks[si][:0], d.vstr[vs:ve], vs), true
 	}
-	vs, ve := d.sentView(si)
-	seg := d.vstr[vs:ve]
-	out := d.marks[si][:0]
-	for off := 0; ; { // one pass for the marks that start with ',' or ';'
-		k := strings.IndexAny(seg[off:], ",;")
+	return d.marks[si]
+}
+
+// appendClauseMarks appends to out the offsets, plus base, of the clause
+// boundaries of sentence seg (a view segment), in no particular order.
+func appendClauseMarks(out []int, seg string, base int) []int {
+	// One IndexByte pass per first byte of the marks. The comma pass also
+	// finds the last ", " of the sentence's last 89 bytes: it may open a
+	// trailing reporting clause ("..., a Czech government source told
+	// Reuters.").
+	from, last := len(seg)-89, -1
+	for off := 0; ; {
+		k := strings.IndexByte(seg[off:], ',')
 		if k < 0 {
 			break
 		}
 		at := off + k
-		for _, mk := range clauseMarks {
-			if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
-				out = append(out, vs+at)
-				break
-			}
+		if isMarkAt(seg, at) {
+			out = append(out, base+at)
+		}
+		if at >= from && strings.HasPrefix(seg[at:], ", ") {
+			last = at
 		}
 		off = at + 1
 	}
-	for off := 0; ; { // and one for the others
-		k := strings.Index(seg[off:], amid)
+	for off := 0; ; {
+		k := strings.IndexByte(seg[off:], ';')
 		if k < 0 {
 			break
 		}
-		out = append(out, vs+off+k)
+		if at := off + k; isMarkAt(seg, at) {
+			out = append(out, base+at)
+		}
+		off += k + 1
+	}
+	for off := 0; ; {
+		k := indexByRare(seg[off:], amid, amidRare)
+		if k < 0 {
+			break
+		}
+		out = append(out, base+off+k)
 		off += k + len(amid)
 	}
-	// a trailing reporting clause: "..., a Czech government source told Reuters."
-	from := max(0, len(seg)-89) // only a comma in the last 89 bytes counts
-	if k := strings.LastIndex(seg[from:], ", "); k >= 0 {
-		k += from
-		tail := seg[k:]
+	if last >= 0 && hasReportingVerb(seg[last:]) {
+		out = append(out, base+last)
+	}
+	return out
+}
+
+// indexByRare is strings.Index(s, sub) for a sub whose first byte is
+// common in text (a space) but whose byte sub[rare] is not: IndexByte
+// jumps from one of those to the next.
+func indexByRare(s, sub string, rare int) int {
+	for off := rare; off < len(s); {
+		k := strings.IndexByte(s[off:], sub[rare])
+		if k < 0 {
+			return -1
+		}
+		if at := off + k - rare; strings.HasPrefix(s[at:], sub) {
+			return at
+		}
+		off += k + 1
+	}
+	return -1
+}
+
+// hasReportingVerb reports one of reportingVerbs in s. Each starts with a
+// space: s is searched once, for its spaces, not once per verb.
+func hasReportingVerb(s string) bool {
+	for at := strings.IndexByte(s, ' '); at >= 0 && at+1 < len(s); {
+		next := s[at+1]
 		for _, v := range reportingVerbs {
-			if strings.Contains(tail, v) {
-				out = append(out, vs+k)
-				break
+			if v[1] == next && strings.HasPrefix(s[at:], v) {
+				return true
 			}
 		}
+		k := strings.IndexByte(s[at+1:], ' ')
+		if k < 0 {
+			break
+		}
+		at += 1 + k
 	}
-	d.marks[si], d.marked[si] = out, true
-	return out
+	return false
+}
+
+// isMarkAt reports one of clauseMarks at seg[at].
+func isMarkAt(seg string, at int) bool {
+	for _, mk := range clauseMarks {
+		if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
+			return true
+		}
+	}
+	return false
 }
 
 var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
 
 var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", ", whereas "}
 
-// amid is the clause mark that does not start with punctuation.
-const amid = " amid "
+// amid is the clause mark that does not start with punctuation; its 'm'
+// is rarer than its space (see indexByRare).
+const amid, amidRare = " amid ", 2
 
+// participantsIn is participants within the view range [lo, hi).
+//
+// The result is valid until the next call (it reuses d.argBuf).
 func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
-	var out []arg
-	add := func(a arg) {
-		if a.proj == "" {
-			return
-		}
-		for _, o := range out { // a sentence names few actors
-			if o.proj == a.proj {
-				return
-			}
-		}
-		out = append(out, a)
-	}
+	out := d.argBuf[:0]
 	for _, mi := range d.mentionsIn(si, lo, hi) {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.modifier {
 			continue
 		}
 		switch m.kind {
 		case pPair:
 			if d.home != "" && d.second != "" {
-				add(d.countryArg(d.home))
-				add(d.countryArg(d.second))
+				out = addArg(out, d.countryArg(d.home))
+				out = addArg(out, d.countryArg(d.second))
 			}
 			continue
 		case pGroup:
@@ -163,32 +235,63 @@ func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
 		if m.kind == pGeneric && !m.bound && m.proj == "" {
 			continue
 		}
-		add(m.arg())
+		out = addArg(out, m.arg())
 	}
+	d.argBuf = out
 	return out
 }
 
+// addArg appends a to args unless it has no projected actor or args holds
+// one for the same actor already.
+func addArg(args []arg, a arg) []arg {
+	if a.proj == "" {
+		return args
+	}
+	for i := range args { // a sentence names few actors
+		if args[i].proj == a.proj {
+			return args
+		}
+	}
+	return append(args, a)
+}
+
+// groupsIn returns the groups sentence si names in [lo, hi).
+//
+// The result is valid until the next call (it reuses d.groupBuf).
 func (d *doc) groupsIn(si, lo, hi int) []arg {
-	var out []arg
+	out := d.groupBuf[:0]
 	for _, mi := range d.mentionsIn(si, lo, hi) {
-		if m := d.ments[mi]; m.kind == pGroup {
+		if m := &d.ments[mi]; m.kind == pGroup {
 			out = append(out, m.arg())
 		}
 	}
+	d.groupBuf = out
 	return out
 }
 
+// pairs returns the two sides of each statement trigger c (payload p)
+// makes in sentence si.
+//
+// The result is valid until the next call (it reuses d.pairBuf).
 func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
+	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p)
+	return d.pairBuf
+}
+
+func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
 	lo, hi := d.clause(si, c.vs)
 	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	if pr, ok := d.hyphenPair(si, c, lo, hi); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	if pr, ok := d.coordinated(si, c, lo); ok {
-		return [][2]arg{pr}
+		out = append(out, pr)
+		return out
 	}
 	args := d.participantsIn(si, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs, lo, hi)
 	homeIn := false
@@ -198,8 +301,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 	if !homeIn && d.home != "" && len(args) > 0 && args[0].vs >= 0 && d.introducedBy(args[0].vs, 30, "with ", "such as ", "including ", "like ") {
 		// "cooperation with traditional partners such as Russia, China, India": the subject is the article's home
 		h, _ := d.homeArg()
-		args = append([]arg{h}, args...)
-		homeIn = true
+		args = slices.Insert(args, 0, h)
+		d.argBuf = args
 	}
 	if len(args) >= 2 {
 		anchor := 0
@@ -209,7 +312,6 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 				break
 			}
 		}
-		var out [][2]arg
 		for i, a := range args {
 			if i != anchor {
 				out = append(out, [2]arg{args[anchor], a})
@@ -228,7 +330,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 			other = d.second
 		}
 		if other != "" {
-			return [][2]arg{{d.countryArg(other), args[0]}}
+			out = append(out, [2]arg{d.countryArg(other), args[0]})
+			return out
 		}
 	}
 	if gs := d.groupsIn(si, lo, hi); len(gs) > 0 {
@@ -238,9 +341,8 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 		} else if h, ok := d.homeArg(); ok {
 			a = h
 		} else {
-			return nil
+			return out
 		}
-		var out [][2]arg
 		for _, g := range gs {
 			out = append(out, [2]arg{a, g})
 		}
@@ -248,9 +350,10 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 	}
 	if !p.weak && len(args) == 1 && d.home != "" && args[0].proj != d.home {
 		h, _ := d.homeArg()
-		return [][2]arg{{h, args[0]}}
+		out = append(out, [2]arg{h, args[0]})
+		return out
 	}
-	return nil
+	return out
 }
 
 // between finds "between X and Y" with two actors.

@@ -59,9 +59,16 @@ func (d *doc) status(si int, pos int) model.Status {
 // ordinals open the items of an enumeration ("First, ...", "Second, ...").
 var ordinals = []string{"first,", "firstly,", "second,", "secondly,", "third,", "thirdly,", "fourth,", "fourthly,", "fifth,", "sixth,", "finally,", "lastly,"}
 
+// ordinalWord bounds the length of ordinals: a sentence whose first comma
+// comes later opens no enumeration item.
+const ordinalWord = len("fourthly,")
+
 func (d *doc) ordinalItem(si int) (first, ok bool) {
 	vs, ve := d.sentView(si)
 	seg := d.vstr[vs:ve]
+	if strings.IndexByte(seg[:min(len(seg), ordinalWord)], ',') < 0 {
+		return false, false // most sentences: one look instead of one per ordinal
+	}
 	for _, o := range ordinals {
 		if strings.HasPrefix(seg, o) {
 			return o == "first," || o == "firstly,", true
@@ -177,19 +184,36 @@ func (d *doc) since(si, pos int) string {
 
 // hasYear reports a four-digit year (19xx, 20xx) in s.
 func hasYear(s string) bool {
-	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
+	return yearFrom(s, "19") || yearFrom(s, "20")
+}
+
+// yearFrom reports a four-digit number starting with century in s. It
+// jumps from one century digit to the next (IndexByte): digits are rare
+// in text.
+func yearFrom(s, century string) bool {
+	for i := 0; i+4 <= len(s); {
+		k := strings.IndexByte(s[i:len(s)-3], century[0])
+		if k < 0 {
+			return false
+		}
+		i += k
+		if s[i+1] == century[1] && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
 			return true
 		}
+		i++
 	}
 	return false
 }
 
 // yearAfter returns a four-digit year among the next maxWords words.
 func yearAfter(s string, maxWords int) string {
-	words := strings.Fields(s)
-	for i := 0; i < len(words) && i < maxWords; i++ {
-		w := strings.Trim(words[i], ",.;:)'\"")
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n == maxWords {
+			break
+		}
+		n++
+		w = strings.Trim(w, ",.;:)'\"")
 		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
 			return w
 		}

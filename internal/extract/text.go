@@ -467,6 +467,11 @@ func isNormalSpace(s string) bool {
 	space := true // at the start, a space would be leading
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf { // most bytes: tested first
+			space = false
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c == ' ' {
 				if space {
