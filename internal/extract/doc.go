@@ -879,7 +879,7 @@ func (d *doc) appendAliases(dst []string, id string) []string {
 	for i := range d.ments {
 		m := &d.ments[i]
 		if (m.kind == pGeneric || m.kind == pGroup) && m.ent == id {
-			dst = append(dst, normalizeSpace(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}
 	slices.Sort(dst[n:])
@@ -893,6 +893,6 @@ func (d *doc) sentenceText(si int) string {
 		return t
 	}
 	s := d.sents[si]
-	d.stext[si] = normalizeSpace(d.text[s.start:s.end])
+	d.stext[si] = evidenceText(d.text[s.start:s.end])
 	return d.stext[si]
 }

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Evidence sentences are quoted with their white space normalised
+// (normalizeSpace). Nearly all of them are single-spaced already and
+// mostly printable ASCII: isNormalSpaceWords finds that eight bytes at a
+// time.
+
+// isNormalSpaceWords is isNormalSpace, eight bytes at a time where they
+// are printable ASCII, else a byte or rune at a time.
+func isNormalSpaceWords(s string) bool {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		end := len(s)
+		if i+8 <= len(s) {
+			w := load64(s, i)
+			if (w-0x20*ones)&^w&highs == 0 && w&highs == 0 { // all printable ASCII
+				x := w ^ 0x20*ones                   // zero where w has a space
+				sp := ^((x&lows + lows) | x) & highs // the spaces' high bits
+				if sp&(sp<<8) != 0 || sp&0x80 != 0 && s[i-1] == ' ' {
+					return false // two spaces in a row (i > 0 when sp&0x80: s[0] is not a space)
+				}
+				i += 8
+				continue
+			}
+			end = i + 8
+		}
+		for i < end { // the word's bytes one by one (a rune may end past it)
+			c := s[i]
+			switch {
+			case c == ' ':
+				if s[i-1] == ' ' {
+					return false
+				}
+			case c <= '\r' && c >= '\t':
+				return false
+			case c >= utf8.RuneSelf:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+				i += size
+				continue
+			}
+			i++
+		}
+	}
+	return true
+}
+
+// evidenceText is normalizeSpace for sentences and phrases quoted in the
+// result: those already normal are returned as they are, found fast.
+func evidenceText(s string) string {
+	if isNormalSpaceWords(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ") // as normalizeSpace does, without testing s again
+}

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestIsNormalSpaceWords checks the word-at-a-time test against
+// isNormalSpace on written cases and on random strings of bytes that
+// matter to it (spaces, other white space, non-ASCII, letters), at every
+// alignment.
+func TestIsNormalSpaceWords(t *testing.T) {
+	cases := []string{
+		"", "a", " ", "a b", "a  b", " a", "a ", "Vietnam and India signed a deal.",
+		"Vietnam and India  signed a deal.", "Vietnam and India signed a deal. ",
+		"Vietnam and\nIndia signed", "Hà Nội and Delhi signed a memorandum",
+		"Hà Nội and\u00a0Delhi signed a memorandum", "abcdefg  hijk", "abcdefgh ijklmnop  q",
+		"abcdefg\x7fhijklmn", "abcdefgh\x1fijklmn", strings.Repeat("ab ", 20),
+	}
+	for _, s := range cases {
+		if got, want := isNormalSpaceWords(s), isNormalSpace(s); got != want {
+			t.Errorf("isNormalSpaceWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+	alphabet := []string{"a", "b", "Z", ".", " ", " ", " ", "\n", "\t", "\x00", "\x7f", "é", "\u00a0", "\u2003"}
+	r := rand.New(rand.NewSource(1))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.Intn(40); k > 0; k-- {
+			if r.Intn(3) > 0 {
+				b.WriteString("a")
+			} else {
+				b.WriteString(alphabet[r.Intn(len(alphabet))])
+			}
+		}
+		s := b.String()
+		if got, want := isNormalSpaceWords(s), isNormalSpace(s); got != want {
+			t.Fatalf("isNormalSpaceWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsNormalSpaceWords(f *testing.F) {
+	f.Add("Vietnam and India signed a deal.")
+	f.Add("a  b\tc")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isNormalSpaceWords(s), isNormalSpace(s); got != want {
+			t.Fatalf("isNormalSpaceWords(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
