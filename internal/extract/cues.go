@@ -134,17 +134,6 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// paraNames reports whether the paragraph of sentence si names country id.
-func (d *doc) paraNames(si int, id string) bool {
-	if d.paraActors == nil {
-		d.paraActors = map[int]map[string]bool{}
-		for _, m := range d.ments {
-			p := d.sents[m.sent].para
-			if d.paraActors[p] == nil {
-				d.paraActors[p] = map[string]bool{}
-			}
-			d.paraActors[p][m.proj] = true
-		}
-	}
-	return d.paraActors[d.sents[si].para][id]
-}
+// paraNamesHome reports whether the paragraph of sentence si names the
+// home country (d.home set): resolveGenerics has marked those paragraphs.
+func (d *doc) paraNamesHome(si int) bool { return d.paraHome[d.sents[si].para] }

@@ -73,7 +73,7 @@ func (d *doc) addMembers(si int, m mention, body *lexicon.Actor) {
 		}
 	}
 	if len(members) == 0 {
-		if h, ok := d.homeArg(); ok && d.paraNames(si, d.home) {
+		if h, ok := d.homeArg(); ok && d.paraNamesHome(si) {
 			members = append(members, h)
 		}
 	}
