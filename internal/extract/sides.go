@@ -170,12 +170,12 @@ func indexByRare(s, sub string, rare int) int {
 }
 
 // hasReportingVerb reports one of reportingVerbs in s. Each starts with a
-// space: s is searched once, for its spaces, not once per verb.
+// space: s is searched once, for its spaces, not once per verb, and only
+// the verbs starting with the letter after a space are tried there.
 func hasReportingVerb(s string) bool {
 	for at := strings.IndexByte(s, ' '); at >= 0 && at+1 < len(s); {
-		next := s[at+1]
-		for _, v := range reportingVerbs {
-			if v[1] == next && strings.HasPrefix(s[at:], v) {
+		for _, v := range reportingVerbsAfter[s[at+1]] {
+			if strings.HasPrefix(s[at:], v) {
 				return true
 			}
 		}
@@ -199,6 +199,15 @@ func isMarkAt(seg string, at int) bool {
 }
 
 var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
+
+// reportingVerbsAfter lists reportingVerbs by their first letter (the
+// byte after their space).
+var reportingVerbsAfter = func() (t [256][]string) {
+	for _, v := range reportingVerbs {
+		t[v[1]] = append(t[v[1]], v)
+	}
+	return t
+}()
 
 var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they ", ", as both ", ", as the two ", ", as their ", ", whereas "}
 
