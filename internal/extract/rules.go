@@ -11,7 +11,8 @@ import (
 func (d *doc) sentenceRelations(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
-		if !hasKind(c.ps, pTrigger) && !hasKind(c.ps, pHardware) {
+		ks := kindSet(c.ps)
+		if ks&(1<<pTrigger|1<<pHardware) == 0 {
 			continue // most cues only qualify a statement (status, areas, levels)
 		}
 		if d.insideActor(si, c) {
@@ -31,7 +32,7 @@ func (d *doc) sentenceRelations(si int) {
 				d.symmetric(si, c, p)
 			}
 		}
-		if hasKind(c.ps, pHardware) {
+		if ks&(1<<pHardware) != 0 {
 			lo, hi := d.clause(si, c.vs)
 			if d.cueIn(si, pTransfer, lo, hi) || d.givenBefore(si, c, lo) {
 				d.symmetric(si, c, payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
@@ -62,6 +63,16 @@ func (d *doc) sentenceRelations(si int) {
 			}
 		}
 	}
+}
+
+// kindSet returns the set of the kinds of ps, a bit each: a cue's
+// payloads looked at once for several kinds.
+func kindSet(ps []payload) uint64 {
+	var ks uint64
+	for _, p := range ps {
+		ks |= 1 << p.kind
+	}
+	return ks
 }
 
 // symmetric handles the symmetric types: the two sides are, in order of
