@@ -22,24 +22,14 @@ func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) != 0 }
 
 // kindsOf returns, once per sentence, a bit set of the payload kinds of its
-// cues (bits 0-31) and of its trigger types (bit 32 + index in
-// model.RelTypes).
+// cues (see kindSet; bit 63: computed).
 func (d *doc) kindsOf(si int) uint64 {
 	if k := d.kinds[si]; k != 0 {
 		return k
 	}
 	k := uint64(1) << 63 // computed
 	for _, ci := range d.sc[si] {
-		for _, p := range d.cues[ci].ps {
-			k |= 1 << p.kind
-			if p.kind == pTrigger {
-				for i, t := range model.RelTypes {
-					if t == p.rel {
-						k |= 1 << (32 + i)
-					}
-				}
-			}
-		}
+		k |= kindSet(d.cues[ci].ps)
 	}
 	d.kinds[si] = k
 	return k
@@ -89,10 +79,16 @@ func (d *doc) memberWordNear(si int, m mention) bool {
 	return false
 }
 
+// hasTrigger reports a trigger of type t in sentence si.
 func (d *doc) hasTrigger(si int, t model.RelType) bool {
-	for i, x := range model.RelTypes {
-		if x == t {
-			return d.kindsOf(si)&(1<<(32+i)) != 0
+	if d.kindsOf(si)&(1<<pTrigger) == 0 {
+		return false
+	}
+	for _, ci := range d.sc[si] {
+		for _, p := range d.cues[ci].ps {
+			if p.kind == pTrigger && p.rel == t {
+				return true
+			}
 		}
 	}
 	return false

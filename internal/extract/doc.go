@@ -64,7 +64,7 @@ type doc struct {
 	sm       [][]int  // mention indices per sentence
 	sc       [][]int  // cue indices per sentence
 	marks    [][]int  // clause boundaries per sentence (see clauseMarks)
-	kinds    []uint64 // payload kinds and trigger types per sentence (see kindsOf)
+	kinds    []uint64 // payload kinds per sentence (see kindsOf)
 	entHits  []hit    // phrases found (buffers kept between extractions)
 	cueHits  []hit
 	hits     hitSorter // sorts entHits and cueHits
