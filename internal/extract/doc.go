@@ -82,7 +82,7 @@ type doc struct {
 	home, second string // the article's home country and its partner ("" when none)
 
 	ents   map[string]model.Entity
-	rels   map[relKey]int // relation -> its index in relv
+	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
 	relv   []stated       // the relations, in the order first stated
 	partOf map[string]int // agency entity id -> sentence of first use
 

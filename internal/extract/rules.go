@@ -228,10 +228,13 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	}
 	k := relKey{from, t, to}
 	title := d.isTitle(si)
-	i, ok := d.rels[k]
+	i := d.findRel(k)
+	ok := i >= 0
 	if !ok {
 		i = len(d.relv)
-		d.rels[k] = i
+		if len(d.rels) > 0 { // findRel indexes relations in the map now
+			d.rels[k] = i
+		}
 		d.relv = append(d.relv, stated{
 			Relation:  model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)},
 			titleOnly: title,
@@ -254,6 +257,34 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	d.usedAgency(a, si, title)
 	d.usedAgency(b, si, title)
 	return &r.Relation
+}
+
+// relMapFrom is how many relations an article states before findRel
+// looks them up in d.rels rather than among d.relv: most state a dozen,
+// and comparing their strings (mostly by pointer: the same lexicon ids)
+// costs less than hashing them.
+const relMapFrom = 32
+
+// findRel returns the index in d.relv of relation k, or -1.
+func (d *doc) findRel(k relKey) int {
+	if len(d.relv) <= relMapFrom {
+		for i := range d.relv {
+			if r := &d.relv[i].Relation; r.From == k.from && r.To == k.to && r.Type == k.t {
+				return i
+			}
+		}
+		return -1
+	}
+	if len(d.rels) == 0 { // past relMapFrom: the map indexes every relation from now on
+		for i := range d.relv {
+			r := &d.relv[i].Relation
+			d.rels[relKey{r.From, r.Type, r.To}] = i
+		}
+	}
+	if i, ok := d.rels[k]; ok {
+		return i
+	}
+	return -1
 }
 
 // stated is a relation of the article and whether only the headline
