@@ -20,10 +20,7 @@ func TestFindRel(t *testing.T) {
 		if i := d.findRel(k); i != -1 {
 			t.Fatalf("findRel(%v) = %d before it was added", k, i)
 		}
-		if len(d.rels) > 0 {
-			d.rels[k] = len(d.relv)
-		}
-		d.relv = append(d.relv, stated{Relation: model.Relation{Type: k.t, From: k.from, To: k.to}})
+		d.appendRel(stated{Relation: model.Relation{Type: k.t, From: k.from, To: k.to}})
 		for m := 0; m <= n; m++ {
 			if i := d.findRel(key(m)); i != m {
 				t.Fatalf("with %d relations, findRel(%v) = %d, want %d", n+1, key(m), i, m)

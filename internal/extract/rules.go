@@ -231,11 +231,7 @@ func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since s
 	i := d.findRel(k)
 	ok := i >= 0
 	if !ok {
-		i = len(d.relv)
-		if len(d.rels) > 0 { // findRel indexes relations in the map now
-			d.rels[k] = i
-		}
-		d.relv = append(d.relv, stated{
+		i = d.appendRel(stated{
 			Relation:  model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)},
 			titleOnly: title,
 		})
@@ -285,6 +281,16 @@ func (d *doc) findRel(k relKey) int {
 		return i
 	}
 	return -1
+}
+
+// appendRel adds relation r, new to the article, and returns its index.
+func (d *doc) appendRel(r stated) int {
+	i := len(d.relv)
+	if len(d.rels) > 0 { // findRel uses the map now
+		d.rels[relKey{r.From, r.Type, r.To}] = i
+	}
+	d.relv = append(d.relv, r)
+	return i
 }
 
 // stated is a relation of the article and whether only the headline
