@@ -96,8 +96,10 @@ func (d *doc) attache(si int, c cue) {
 	}
 	st := d.status(si, c.vs)
 	since := d.sinceIf(st, si, c.vs)
-	for _, o := range owners {
-		for _, h := range hosts {
+	for i := range owners {
+		o := &owners[i]
+		for j := range hosts {
+			h := &hosts[j]
 			count := o.count
 			if h.count > 0 {
 				count = h.count

@@ -24,8 +24,8 @@ func (d *doc) peacekeeping(si int, c cue) {
 		}
 	}
 	st := d.status(si, c.vs)
-	for _, a := range actors {
-		d.addRel(model.Peacekeeping, a, un, st, si, d.sinceIf(st, si, c.vs))
+	for i := range actors {
+		d.addRel(model.Peacekeeping, &actors[i], &un, st, si, d.sinceIf(st, si, c.vs))
 	}
 }
 
@@ -89,11 +89,11 @@ func (d *doc) addMembers(si int, m mention, body *lexicon.Actor) {
 		}
 	}
 	body0 := d.countryArg(body.ID)
-	for _, a := range members {
-		if a.proj == body.ID {
+	for i := range members {
+		if members[i].proj == body.ID {
 			continue
 		}
-		d.addRel(model.MemberOf, a, body0, st, si, d.sinceIf(st, si, m.vs))
+		d.addRel(model.MemberOf, &members[i], &body0, st, si, d.sinceIf(st, si, m.vs))
 	}
 }
 
@@ -110,7 +110,7 @@ func hasProj(args []arg, proj string) bool {
 	return false
 }
 
-func (d *doc) inBloc(org, member arg) bool {
+func (d *doc) inBloc(org, member *arg) bool {
 	if org.label != model.Organization {
 		return false
 	}

@@ -50,7 +50,7 @@ func (d *doc) sentenceRelations(si int) {
 			bodies++
 		}
 	}
-	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
+	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.hasCue(si, pMembership) && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
 		// "The 8th ASEAN Navy Chiefs' Meeting opened in Thailand. The Vietnamese delegation was led by ..."
 		for _, mi := range d.sm[si-1] {
 			m := &d.ments[mi]
@@ -110,8 +110,8 @@ func (d *doc) symmetric(si int, c cue, p payload) {
 	if p.rel == model.Dialogue {
 		level = d.level(si, c.vs)
 	}
-	for _, pr := range pairs {
-		if r := d.addRel(p.rel, pr[0], pr[1], st, si, since); r != nil {
+	for i := range pairs {
+		if r := d.addRel(p.rel, &pairs[i][0], &pairs[i][1], st, si, since); r != nil {
 			r.Areas = mergeAreas(r.Areas, areas)
 			if r.Level == "" {
 				r.Level = level
@@ -212,7 +212,7 @@ func mergeAreas(a, b []string) []string {
 // the relation for the caller's attributes (areas, level, count), or nil
 // when the two sides make no relation. The pointer is valid until the next
 // addRel.
-func (d *doc) addRel(t model.RelType, a, b arg, st model.Status, si int, since string) *model.Relation {
+func (d *doc) addRel(t model.RelType, a, b *arg, st model.Status, si int, since string) *model.Relation {
 	if a.ent == "" || b.ent == "" || a.proj == b.proj || a.ent == b.ent {
 		return nil
 	}
@@ -302,7 +302,7 @@ type stated struct {
 
 // usedAgency notes the sentence of a relation with x: an agency's PART_OF
 // takes the first one (the first in the body, when there is one).
-func (d *doc) usedAgency(x arg, si int, title bool) {
+func (d *doc) usedAgency(x *arg, si int, title bool) {
 	if x.label != model.Agency {
 		return
 	}
