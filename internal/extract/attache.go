@@ -30,7 +30,7 @@ func (d *doc) attache(si int, c cue) {
 	}
 	// a group holding the trigger ("45 foreign defence attaché offices")
 	for _, mi := range ids {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.kind == pGroup && m.vs <= c.vs && m.ve >= c.vs {
 			owners = append(owners, m.arg())
 		}
@@ -39,7 +39,7 @@ func (d *doc) attache(si int, c cue) {
 	if len(owners) == 0 && strings.HasPrefix(strings.TrimSpace(d.vstr[c.ve:min(len(d.v.b), c.ve+5)]), "of ") {
 		prev := c.ve
 		for _, mi := range ids {
-			m := d.ments[mi]
+			m := &d.ments[mi]
 			if m.vs < c.ve || m.vs >= limit {
 				continue
 			}
@@ -60,7 +60,7 @@ func (d *doc) attache(si int, c cue) {
 	// the actor just before the attaché ("Thai navy attaché", "Cuba's military attaché")
 	if len(owners) == 0 {
 		for k := len(ids) - 1; k >= 0; k-- {
-			m := d.ments[ids[k]]
+			m := &d.ments[ids[k]]
 			if m.ve > c.vs || m.ent == "" || m.kind == pPair {
 				continue
 			}
@@ -83,7 +83,7 @@ func (d *doc) attache(si int, c cue) {
 		}
 	}
 	for _, mi := range ids {
-		m := d.ments[mi]
+		m := &d.ments[mi]
 		if m.vs < c.ve || m.vs >= limit || m.ent == "" || !m.place {
 			continue
 		}

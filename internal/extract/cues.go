@@ -56,7 +56,7 @@ func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 }
 
 // joinNear reports "join"/"accession" next to a body: a future membership.
-func (d *doc) joinNear(si int, m mention) bool {
+func (d *doc) joinNear(si int, m *mention) bool {
 	for _, ci := range d.cuesIn(si, m.vs-40, m.vs) {
 		c := d.cues[ci]
 		if c.ve <= m.vs && m.vs-c.ve <= 12 {
@@ -69,7 +69,7 @@ func (d *doc) joinNear(si int, m mention) bool {
 	return false
 }
 
-func (d *doc) memberWordNear(si int, m mention) bool {
+func (d *doc) memberWordNear(si int, m *mention) bool {
 	for _, ci := range d.cuesIn(si, m.vs-40, m.ve+10) {
 		c := d.cues[ci]
 		if (c.ve <= m.vs && m.vs-c.ve <= 12 || c.vs >= m.ve && c.vs-m.ve <= 3) && strings.HasPrefix(d.vstr[c.vs:c.ve], "member") {
@@ -101,7 +101,7 @@ func (d *doc) insideGroup(si, vs, ve int) bool {
 	if len(ids) == 0 {
 		return false
 	}
-	m := d.ments[ids[len(ids)-1]]
+	m := &d.ments[ids[len(ids)-1]]
 	return m.kind == pGroup && m.vs <= vs && ve <= m.ve
 }
 

@@ -756,7 +756,7 @@ func (d *doc) countryArg(id string) arg {
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
 }
 
-func (m mention) arg() arg {
+func (m *mention) arg() arg {
 	return arg{ent: m.ent, proj: m.proj, label: m.label, count: m.count, vs: m.vs, dest: m.dest}
 }
 

@@ -34,7 +34,7 @@ func (d *doc) peacekeeping(si int, c cue) {
 // the country it is held in or handed over to. Organisations such as the
 // UN need the word "member".
 func (d *doc) membership(si int, mi int) {
-	m := d.ments[mi]
+	m := &d.ments[mi]
 	body := &d.e.lex.Actors[m.idx]
 	if !body.Member && !d.memberWordNear(si, m) {
 		return // "member of the United Nations", "UN member states"
@@ -49,14 +49,14 @@ func (d *doc) membership(si int, mi int) {
 }
 
 // addMembers records the members of body that sentence si names.
-func (d *doc) addMembers(si int, m mention, body *lexicon.Actor) {
+func (d *doc) addMembers(si int, m *mention, body *lexicon.Actor) {
 	lo, hi := d.clause(si, m.vs)
 	members := d.participantsIn(si, false, false, lo, hi) // one per projected actor
 	members = slices.DeleteFunc(members, notNational)
 	future := false
 	// held in X / handed over to X
 	for _, oi := range d.mentionsIn(si, m.ve, m.ve+100) {
-		o := d.ments[oi]
+		o := &d.ments[oi]
 		if !o.place || o.label != model.Country || o.vs < m.ve || hasProj(members, o.proj) {
 			continue
 		}

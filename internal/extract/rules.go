@@ -58,7 +58,7 @@ func (d *doc) sentenceRelations(si int) {
 				continue
 			}
 			if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum {
-				d.addMembers(si, *m, a)
+				d.addMembers(si, m, a)
 				break
 			}
 		}

@@ -67,7 +67,7 @@ func (d *doc) insideActor(si int, c cue) bool {
 	if len(ids) == 0 {
 		return false
 	}
-	m := d.ments[ids[len(ids)-1]] // mentions do not overlap: only the last can hold the cue
+	m := &d.ments[ids[len(ids)-1]] // mentions do not overlap: only the last can hold the cue
 	return m.kind == pActor && m.vs <= c.vs && c.ve <= m.ve
 }
 
@@ -416,7 +416,7 @@ func (d *doc) hyphenPair(si int, c cue, lo, hi int) ([2]arg, bool) {
 	ids := d.heads(si, lo, hi)
 	best, found, dist := [2]arg{}, false, 1<<30
 	for k := 0; k+1 < len(ids); k++ {
-		a, b := d.ments[ids[k]], d.ments[ids[k+1]]
+		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
 		if a.vs < lo || b.vs >= hi {
 			continue
 		}
@@ -468,7 +468,7 @@ func (d *doc) heads(si, lo, hi int) []int {
 func (d *doc) coordinated(si int, c cue, lo int) ([2]arg, bool) {
 	ids := d.heads(si, lo, c.vs)
 	for k := 0; k+1 < len(ids); k++ {
-		a, b := d.ments[ids[k]], d.ments[ids[k+1]]
+		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
 		if a.vs < lo || b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
 			continue
 		}
