@@ -816,15 +816,11 @@ func (d *doc) result() model.Extraction {
 func (d *doc) entityIDs() []string {
 	ids := d.ids[:0]
 	for i := range d.relv { // an article relates few entities: a linear search beats sorting every side
-		for _, id := range [2]string{d.relv[i].From, d.relv[i].To} {
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
-			}
-		}
+		ids = appendNew(ids, d.relv[i].From)
+		ids = appendNew(ids, d.relv[i].To)
 	}
-	slices.Sort(ids)
-	n := len(ids)
-	for _, id := range ids[:n] {
+	sides := len(ids)
+	for _, id := range ids[:sides] {
 		ent := d.ents[id]
 		if ent.Label != model.Agency {
 			continue
@@ -833,14 +829,19 @@ func (d *doc) entityIDs() []string {
 			c, _ := d.e.lex.Actor(ent.Country)
 			d.addEntity(c.ID, c.Name, c.Label, c.Country)
 		}
-		ids = append(ids, ent.Country)
+		ids = appendNew(ids, ent.Country)
 	}
-	if len(ids) > n {
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-	}
+	slices.Sort(ids) // once, with the agencies' countries
 	d.ids = ids
 	return ids
+}
+
+// appendNew appends id to ids unless ids holds it.
+func appendNew(ids []string, id string) []string {
+	if slices.Contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
 }
 
 // relOrder returns the indices of d.relv in the order of the result.
