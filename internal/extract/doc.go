@@ -53,31 +53,32 @@ type relKey struct {
 
 // doc is the state of one extraction.
 type doc struct {
-	e        *Extractor
-	a        model.Article
-	text     string
-	v        view
-	vstr     string // v.b as a string, for slicing without copies
-	sents    []sentence
-	ments    []mention
-	cues     []cue
-	sm       [][]int  // mention indices per sentence
-	sc       [][]int  // cue indices per sentence
-	marks    [][]int  // clause boundaries per sentence (see clauseMarks)
-	kinds    []uint64 // payload kinds per sentence (see kindsOf)
-	entHits  []hit    // phrases found (buffers kept between extractions)
-	cueHits  []hit
-	hits     hitSorter // sorts entHits and cueHits
-	payloads []payload
-	ids      []string     // entity ids of the result
-	split    []sentence   // spare sentence buffer (findTitle)
-	headBuf  []int        // heads' result
-	sview    []span       // view range per sentence (sentView), {0, 0} until mapped
-	stext    []string     // evidence text per sentence (sentenceText), "" until made
-	years    []int8       // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
-	title    int          // the headline's sentence, -1 when none
-	enum     map[int]bool // enumPlanned, memoised
-	marked   []bool
+	e         *Extractor
+	a         model.Article
+	text      string
+	v         view
+	vstr      string // v.b as a string, for slicing without copies
+	sents     []sentence
+	ments     []mention
+	cues      []cue
+	sm        [][]int  // mention indices per sentence
+	sc        [][]int  // cue indices per sentence
+	marks     [][]int  // clause boundaries per sentence (see clauseMarks)
+	kinds     []uint64 // payload kinds per sentence (see kindsOf)
+	entHits   []hit    // phrases found (buffers kept between extractions)
+	cueHits   []hit
+	hits      hitSorter // sorts entHits and cueHits
+	payloads  []payload
+	ids       []string      // entity ids of the result
+	split     []sentence    // spare sentence buffer (findTitle)
+	headBuf   []int         // heads' result
+	sview     []span        // view range per sentence (sentView), {0, 0} until mapped
+	stext     []string      // evidence text per sentence (sentenceText), "" until made
+	years     []int8        // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
+	sinceMemo []sinceAnswer // per sentence: since's last answer
+	title     int           // the headline's sentence, -1 when none
+	enum      map[int]bool  // enumPlanned, memoised
+	marked    []bool
 
 	home, second string // the article's home country and its partner ("" when none)
 

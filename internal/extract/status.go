@@ -145,9 +145,13 @@ func (d *doc) sinceIf(st model.Status, si, pos int) string {
 }
 
 // since finds "since 2006", "since May 2010", or "established/signed/
-// opened ... in 2013".
+// opened ... in 2013" in the clause of sentence si holding pos.
 func (d *doc) since(si, pos int) string {
-	if d.years[si] == 0 {
+	if d.years[si] == 0 { // the article's first look at si
+		if len(d.sinceMemo) < len(d.sents) {
+			d.sinceMemo = make([]sinceAnswer, len(d.sents))
+		}
+		d.sinceMemo[si] = sinceAnswer{lo: -1}
 		lo, hi := d.sentView(si)
 		d.years[si] = -1
 		if hasYear(d.vstr[lo:hi]) {
@@ -158,7 +162,24 @@ func (d *doc) since(si, pos int) string {
 		return "" // most sentences: one pass, once, instead of one per verb and statement
 	}
 	vs, ve := d.clause(si, pos)
-	seg := d.vstr[vs:ve]
+	if a := &d.sinceMemo[si]; a.lo == vs && a.hi == ve {
+		return a.year // another statement of the clause
+	}
+	y := sinceIn(d.vstr[vs:ve])
+	d.sinceMemo[si] = sinceAnswer{vs, ve, y}
+	return y
+}
+
+// sinceAnswer is since's last answer in a sentence, for its clause [lo,
+// hi): the statements of a clause share it. Entries are valid from the
+// article's first look at their sentence (years).
+type sinceAnswer struct {
+	lo, hi int
+	year   string
+}
+
+// sinceIn is since for the clause seg.
+func sinceIn(seg string) string {
 	if k := strings.Index(seg, "since "); k >= 0 {
 		if y := yearAfter(seg[k+6:], 2); y != "" {
 			return y
