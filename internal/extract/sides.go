@@ -188,15 +188,36 @@ func hasReportingVerb(s string) bool {
 	return false
 }
 
-// isMarkAt reports one of clauseMarks at seg[at].
+// isMarkAt reports one of clauseMarks at seg[at]. Only those that can
+// start there are tried: by the byte two after it (see clauseMarksBy).
 func isMarkAt(seg string, at int) bool {
-	for _, mk := range clauseMarks {
-		if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
+	third := byte(0) // past the end: only marks of two bytes fit
+	if at+2 < len(seg) {
+		third = seg[at+2]
+	}
+	for _, mk := range clauseMarksBy[third] {
+		if strings.HasPrefix(seg[at:], mk) {
 			return true
 		}
 	}
 	return false
 }
+
+// clauseMarksBy lists, for each byte, the clauseMarks that can start two
+// bytes before it: those of two bytes ("; "), and those whose third byte
+// it is (", where ", ", as ..."). Most commas are followed by other words.
+var clauseMarksBy = func() (t [256][]string) {
+	for _, mk := range clauseMarks {
+		if len(mk) > 2 {
+			t[mk[2]] = append(t[mk[2]], mk)
+			continue
+		}
+		for b := range t {
+			t[b] = append(t[b], mk)
+		}
+	}
+	return t
+}()
 
 var reportingVerbs = []string{" said", " says", " told ", " noted", " added", " stressed", " affirmed", " emphasised", " emphasized", " reported", " announced"}
 
