@@ -39,11 +39,17 @@ const DefaultMaxSize int64 = 10 << 20
 var Extensions = []string{".txt", ".md"}
 
 // Reader reads articles with a size limit. The zero Reader uses
-// DefaultMaxSize; the package-level functions use the zero Reader.
+// DefaultMaxSize and sets Hash; the package-level functions use the zero
+// Reader.
 type Reader struct {
 	// MaxSize is the largest file, in bytes, that is read; 0 means
 	// DefaultMaxSize.
 	MaxSize int64
+
+	// NoHash leaves Article.Hash empty. The SHA-256 costs about a quarter
+	// of parsing and only incremental loads compare it, so callers that
+	// just extract (relgraph extract, export) skip it.
+	NoHash bool
 }
 
 func (r Reader) maxSize() int64 {
@@ -104,7 +110,7 @@ func (r Reader) ReadFile(path string) (model.Article, error) {
 
 // Parse checks data (size, text, encoding), splits off the front matter,
 // fills the metadata from it or infers it from the text, and sets ID, Path
-// and Hash. The returned Text is the body exactly as in data.
+// and (unless r.NoHash) Hash. The returned Text is the body exactly as in data.
 func (r Reader) Parse(path string, data []byte) (model.Article, error) {
 	if max := r.maxSize(); int64(len(data)) > max {
 		return model.Article{}, tooLarge(path, humanBytes(int64(len(data))), max)
@@ -118,7 +124,6 @@ func (r Reader) parse(path string, data []byte, text string) (model.Article, err
 	if err := checkText(path, data); err != nil {
 		return model.Article{}, err
 	}
-	sum := sha256.Sum256(data)
 	fm, body, hasFM, err := splitFrontMatter(strings.TrimPrefix(text, "\uFEFF"))
 	if err != nil {
 		return model.Article{}, fileError(model.EInvalid, path, nil, err.Error())
@@ -138,7 +143,10 @@ func (r Reader) parse(path string, data []byte, text string) (model.Article, err
 		URL:    fm.URL,
 		Path:   path,
 		Text:   body,
-		Hash:   hex.EncodeToString(sum[:]),
+	}
+	if !r.NoHash {
+		sum := sha256.Sum256(data)
+		a.Hash = hex.EncodeToString(sum[:])
 	}
 	inferred := Infer(body)
 	if a.Title == "" {
