@@ -11,7 +11,7 @@ import (
 
 // BenchmarkReadFile reads and parses 1000 generated articles from disk
 // (page cache): system calls, checks, inference and, unless NoHash, the
-// hash. One op is the whole corpus; us/file and MB/cpu-s are the figures to
+// hash. One op is the whole corpus; cpu-us/file and MB/cpu-s are the figures to
 // compare with the 60 µs of CPU a 3 KB article has at 50 MB/s.
 func BenchmarkReadFile(b *testing.B) {
 	dir := b.TempDir()
