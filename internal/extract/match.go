@@ -275,18 +275,29 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // they are to pool (the caller's buffers, returned grown); see
 // payloadsOf.
 //
-// hs holds the sort's buffers between calls; nil allocates them.
+// hs holds find's and the sort's buffers between calls; nil allocates them.
 func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
 	if hs == nil {
 		hs = new(hitSorter)
 	}
-	m.ac.EachAny(v.b, func(pi, s, e int) bool {
-		in := &m.info[pi]
-		c := m.conditions(in, v, text, s, e)
-		eh := m.hold(in.lo, in.mid, in.entAll, in.entNone, c, v, text, s, e, &pool)
-		ch := m.hold(in.mid, in.hi, in.cueAll, in.cueNone, c, v, text, s, e, &pool)
+	hs.matches = m.ac.AppendAny(hs.matches[:0], v.b)
+	for _, mt := range hs.matches {
+		s, e := int(mt.Start), int(mt.End)
+		in := &m.info[mt.Pattern]
+		c := wordConditions(v.b, s, e)
+		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
+			c |= condCapital
+		}
+		eh, ok := masked(in.lo, in.mid, in.entAll, in.entNone, c)
+		if !ok {
+			eh = m.holdEach(in.lo, in.mid, c, v, text, s, e, &pool)
+		}
+		ch, ok := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
+		if !ok {
+			ch = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
+		}
 		if eh.p1 == eh.p0 && ch.p1 == ch.p0 {
-			return true
+			continue
 		}
 		end := e
 		if c&condInWord != 0 { // a stem: the hit runs to the end of its word
@@ -302,41 +313,49 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 			ch.vs, ch.ve, ch.end = int32(s), int32(e), int32(end)
 			cc = append(cc, ch)
 		}
-		return true
-	})
+	}
 	hs.sort(ec, len(v.b))
 	hs.sort(cc, len(v.b))
 	return longest(ec), longest(cc), pool
 }
 
-// conditions returns the conditions of a hit of the pattern in at s to e
-// in v (see allows); condCapital only if a payload wants to know.
-func (m *matcher) conditions(in *patInfo, v *view, text string, s, e int) uint8 {
+// wordConditions returns the conditions condStart and condInWord of a hit
+// at s to e in the folded bytes b (see allows).
+func wordConditions(b []byte, s, e int) uint8 {
 	var c uint8
-	if s == 0 || !foldedWordBytes[v.b[s-1]] {
+	if s == 0 || !foldedWordBytes[b[s-1]] {
 		c |= condStart
 	}
-	if e < len(v.b) && foldedWordBytes[v.b[e]] {
+	if e < len(b) && foldedWordBytes[b[e]] {
 		c |= condInWord
-	}
-	if in.capital {
-		if r, _ := utf8.DecodeRuneInString(text[v.off[s]:v.off[e]]); unicode.IsUpper(r) || isDigit(r) {
-			c |= condCapital
-		}
 	}
 	return c
 }
 
-// hold returns a hit (range unset) with those of the payloads flat[lo:hi]
-// that hold at s to e with conditions c: all or none of them as the masks
-// tell, else those that do, appended to pool.
-func (m *matcher) hold(lo, hi int32, all, none, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
+// capitalFirst reports whether s starts with a capital or a digit.
+func capitalFirst(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z' || isDigit(rune(s[0]))
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// masked returns the hit of the payloads flat[lo:hi] at conditions c when
+// the masks all and none tell it (most hits).
+func masked(lo, hi int32, all, none, c uint8) (h hit, ok bool) {
 	switch {
 	case all>>c&1 != 0:
-		return hit{p0: lo, p1: hi, static: true}
+		return hit{p0: lo, p1: hi, static: true}, true
 	case none>>c&1 != 0:
-		return hit{}
+		return hit{}, true
 	}
+	return hit{}, false
+}
+
+// holdEach returns a hit (range unset) with those of the payloads
+// flat[lo:hi] that hold at s to e with conditions c, appended to pool.
+func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
 	p0 := len(*pool)
 	for _, p := range m.flat[lo:hi] {
 		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
@@ -384,8 +403,9 @@ func compareHits(a, b hit) int {
 // thirty view bytes). Linear, where a comparison sort of the automaton's
 // hits was a tenth of extraction. Its buffers are kept between calls.
 type hitSorter struct {
-	count []int32
-	tmp   []hit
+	matches []aho.Match // the automaton's, find's buffer
+	count   []int32
+	tmp     []hit
 }
 
 // hitBucket is the log2 of the view bytes per bucket.
