@@ -639,7 +639,7 @@ func (d *doc) findTitle() {
 // headline printed twice).
 func titleLine(text, title string) (start, end, skip int, ok bool) {
 	isTitle := func(line string) bool {
-		return normalizeSpace(strings.TrimLeft(strings.TrimSpace(line), "#")) == title
+		return normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
 	}
 	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
 		line, next := nextLine(text, i)

@@ -461,6 +461,49 @@ func normalizeSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// normalizedIs reports whether normalizeSpace(s) == t without making it:
+// it compares field by field and stops at the first difference, so a long
+// line that is not t costs little.
+func normalizedIs(s, t string) bool {
+	j := 0 // bytes of t matched
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		if j > 0 { // one space between fields
+			if j == len(t) || t[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		k := i // the field is s[i:k]
+		for k < len(s) && spaceAt(s, k) == 0 {
+			k++
+		}
+		if len(t)-j < k-i || s[i:k] != t[j:j+k-i] {
+			return false
+		}
+		i, j = k, j+k-i
+	}
+	return j == len(t)
+}
+
+// spaceAt returns the length of the white space rune at s[i], 0 when there
+// is none.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c == ' ' || c <= '\r' && c >= '\t' {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
 // isNormalSpace reports s without leading, trailing, repeated or non-' '
 // white space.
 func isNormalSpace(s string) bool {
