@@ -36,10 +36,14 @@ type Automaton struct {
 	trans  []int32
 	start  int32   // the state at the start of a text (premultiplied)
 	root   int32   // the state after a word byte that begins no pattern (premultiplied)
-	outs   []int32 // the patterns of each state, longest first, each list ended by -1
+	outs   []out   // the patterns of each state, longest first, each list ended by pattern -1
 	lens   []int32 // pattern lengths
 	maxLen int     // longest pattern
 }
+
+// out is a pattern a state ends, with its length: a report reads one
+// place, not a table of lengths too.
+type out struct{ pattern, len int32 }
 
 // Bounds makes an automaton word-aware (CompileBounded): an occurrence of
 // pattern p that starts right after a byte c with Word[c] is reported only
@@ -260,7 +264,10 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
 		row[classes] = int32(len(a.outs))
-		a.outs = append(append(a.outs, o...), -1)
+		for _, p := range o {
+			a.outs = append(a.outs, out{p, a.lens[p]})
+		}
+		a.outs = append(a.outs, out{-1, 0})
 	}
 }
 
@@ -402,11 +409,11 @@ func (a *Automaton) appendAny4(dst []Match, text []byte) []Match {
 // appendOuts appends the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
-	for _, p := range a.outs[a.trans[s+a.stride-1]:] {
-		if p < 0 {
+	for _, o := range a.outs[a.trans[s+a.stride-1]:] {
+		if o.pattern < 0 {
 			break
 		}
-		dst = append(dst, Match{p, int32(end) - a.lens[p], int32(end)})
+		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
 	}
 	return dst
 }
@@ -414,11 +421,11 @@ func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 // report calls fn for the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
-	for _, p := range a.outs[a.trans[s+a.stride-1]:] {
-		if p < 0 {
+	for _, o := range a.outs[a.trans[s+a.stride-1]:] {
+		if o.pattern < 0 {
 			break
 		}
-		if !fn(int(p), end-int(a.lens[p]), end) {
+		if !fn(int(o.pattern), end-int(o.len), end) {
 			return false
 		}
 	}
