@@ -314,8 +314,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 			cc = append(cc, ch)
 		}
 	}
-	hs.sort(ec, len(v.b))
-	hs.sort(cc, len(v.b))
+	ec, cc = hs.sort(ec, len(v.b)), hs.sort(cc, len(v.b))
 	return longest(ec), longest(cc), pool
 }
 
@@ -405,16 +404,18 @@ func compareHits(a, b hit) int {
 type hitSorter struct {
 	matches []aho.Match // the automaton's, find's buffer
 	count   []int32
-	tmp     []hit
+	spare   []hit // what sort sorts into
 }
 
 // hitBucket is the log2 of the view bytes per bucket.
 const hitBucket = 5
 
-// sort sorts hits, whose starts are below n, in compareHits order.
-func (hs *hitSorter) sort(hits []hit, n int) {
+// sort returns hits, whose starts are below n, in compareHits order. The
+// result is in the sorter's spare buffer, and hits' storage becomes the
+// spare (no copying back): the caller keeps the result, not hits.
+func (hs *hitSorter) sort(hits []hit, n int) []hit {
 	if len(hits) < 2 {
-		return
+		return hits
 	}
 	nb := n>>hitBucket + 1
 	if cap(hs.count) < nb {
@@ -430,21 +431,21 @@ func (hs *hitSorter) sort(hits []hit, n int) {
 		count[i] = sum
 		sum += c
 	}
-	hs.tmp = slices.Grow(hs.tmp[:0], len(hits))[:len(hits)]
-	tmp := hs.tmp
+	out := slices.Grow(hs.spare[:0], len(hits))[:len(hits)]
 	for _, h := range hits {
 		b := h.vs >> hitBucket
-		tmp[count[b]] = h
+		out[count[b]] = h
 		count[b]++
 	}
 	// the hits of a bucket are adjacent now, the buckets in order: order
 	// each bucket
-	for i := 1; i < len(tmp); i++ {
-		for j := i; j > 0 && tmp[j].vs>>hitBucket == tmp[j-1].vs>>hitBucket && compareHits(tmp[j], tmp[j-1]) < 0; j-- {
-			tmp[j], tmp[j-1] = tmp[j-1], tmp[j]
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].vs>>hitBucket == out[j-1].vs>>hitBucket && compareHits(out[j], out[j-1]) < 0; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	copy(hits, tmp)
+	hs.spare = hits[:0]
+	return out
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
