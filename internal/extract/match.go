@@ -341,15 +341,12 @@ func capitalFirst(s string) bool {
 }
 
 // masked returns the hit of the payloads flat[lo:hi] at conditions c when
-// the masks all and none tell it (most hits).
+// the masks all and none tell it (most hits): all of them, or none (an
+// empty range). Without branches: which one varies from hit to hit, so a
+// branch would often be mispredicted.
 func masked(lo, hi int32, all, none, c uint8) (h hit, ok bool) {
-	switch {
-	case all>>c&1 != 0:
-		return hit{p0: lo, p1: hi, static: true}, true
-	case none>>c&1 != 0:
-		return hit{}, true
-	}
-	return hit{}, false
+	a := int32(all >> c & 1)
+	return hit{p0: lo, p1: lo + (hi-lo)*a, static: true}, (all|none)>>c&1 != 0
 }
 
 // holdEach returns a hit (range unset) with those of the payloads
