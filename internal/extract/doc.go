@@ -261,9 +261,12 @@ func (d *doc) dropSurnames() {
 		if !nameKind(m) || d.isTitle(m.sent) {
 			continue
 		}
+		if ws, k := d.prevWordStarts(m.vs, 1); k < 1 || !d.upperAt(ws[0]) {
+			continue // most often: not after a capitalised word
+		}
 		ws, k := d.prevWordStarts(m.vs, 2)
-		if k < 2 || !d.upperAt(ws[0]) || !d.upperAt(ws[1]) || !d.nameLike(m) {
-			continue // most often: not after two capitalised words
+		if k < 2 || !d.upperAt(ws[1]) || !d.nameLike(m) {
+			continue
 		}
 		if sentStart, _ := d.sentView(m.sent); ws[1] > sentStart && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
