@@ -52,6 +52,14 @@ func (v *view) build(text string) {
 				binary.LittleEndian.PutUint64(b[j:j+8], x)
 				o, k := off[j:j+8:j+8], int32(i)
 				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+				if m == 8 {
+					// most often: the next load's address does not wait
+					// for m (the branch is predicted), and the classes
+					// come from x, not from text at i, which does
+					h = (uint(asciiClass[x>>48&0x7f])<<2 | uint(asciiClass[x>>56&0x7f])) << 2
+					i, j = i+8, j+8
+					continue
+				}
 				i, j = i+m, j+m
 				if m > 1 {
 					h = uint(asciiClass[text[i-2]]) << 2
