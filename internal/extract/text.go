@@ -414,8 +414,34 @@ func isAbbreviation(word string) bool {
 		}
 		buf[i] = c
 	}
+	if n := len(word); n == 0 || !abbreviationEnds[n].has(buf[0], buf[n-1]) {
+		return false // most words: no abbreviation of their length starts and ends so
+	}
 	return abbreviations[string(buf[:len(word)])]
 }
+
+// letterPair is a set of first and last letters of words, as two bit sets.
+type letterPair struct{ first, last uint32 }
+
+// has reports first and last (lower case) in p; a byte that is not a
+// letter shifts the bits out.
+func (p letterPair) has(first, last byte) bool {
+	return p.first>>(first-'a')&1 != 0 && p.last>>(last-'a')&1 != 0
+}
+
+// abbreviationEnds are the first and last letters of the abbreviations of
+// each length: a test before the map lookup.
+var abbreviationEnds = func() (t [maxAbbreviation + 1]letterPair) {
+	for a := range abbreviations {
+		f, l := a[0]-'a', a[len(a)-1]-'a'
+		if f >= 26 || l >= 26 {
+			panic("abbreviation " + a + " does not start and end with a letter")
+		}
+		t[len(a)].first |= 1 << f
+		t[len(a)].last |= 1 << l
+	}
+	return t
+}()
 
 // isHardWrapped reports text whose lines were wrapped at a fixed width:
 // most non-empty lines are 40-90 bytes long and do not end a sentence.

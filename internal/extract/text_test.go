@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestNormalizedIs checks normalizedIs against normalizeSpace, on
 // strings and their prefixes.
@@ -15,6 +18,21 @@ func TestNormalizedIs(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestIsAbbreviationMatchesMap checks isAbbreviation (its test of first and last
+// letters included) against the map, on the abbreviations in any case and
+// on words near them.
+func TestIsAbbreviationMatchesMap(t *testing.T) {
+	words := []string{"", "a", "said", "Hanoi", "Mr", "MRS", "Sen", "Lieut", "gens", "gem", "ltd", "LTD", "e", "é", "Dép", "z", "op1", "cmd", "no"}
+	for a := range abbreviations {
+		words = append(words, a, strings.ToUpper(a), a+"x", "x"+a, a[:len(a)-1])
+	}
+	for _, w := range words {
+		if got, want := isAbbreviation(w), abbreviations[strings.ToLower(w)]; got != want {
+			t.Errorf("isAbbreviation(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
