@@ -451,22 +451,22 @@ func longest(cands []hit) []hit {
 	out := cands[:0]
 	last := int32(-1)
 	for i := 0; i < len(cands); i++ {
-		c := cands[i]
+		c := &cands[i]
 		if c.vs < last {
 			continue
 		}
 		// a longer hit starting inside this one wins
-		best := c
-		for j := i + 1; j < len(cands) && cands[j].vs < best.ve; j++ {
-			if cands[j].ve-cands[j].vs > best.ve-best.vs && cands[j].ve > best.ve {
-				best = cands[j]
+		bvs, bve := c.vs, c.ve // the best so far
+		for j := i + 1; j < len(cands) && cands[j].vs < bve; j++ {
+			if d := &cands[j]; d.ve-d.vs > bve-bvs && d.ve > bve {
+				bvs, bve = d.vs, d.ve
 			}
 		}
-		if best.vs != c.vs {
+		if bvs != c.vs {
 			continue // dropped in favour of a later, longer overlapping hit
 		}
-		out = append(out, c)
 		last = c.ve
+		out = append(out, *c)
 	}
 	return out
 }
