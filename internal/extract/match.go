@@ -275,12 +275,12 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // they are to pool (the caller's buffers, returned grown); see
 // payloadsOf.
 //
-// hs holds find's and the sort's buffers between calls; nil allocates them.
+// hs holds find's buffers between calls; nil allocates them.
 func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
 	if hs == nil {
 		hs = new(hitSorter)
 	}
-	hs.matches = m.ac.AppendAny(hs.matches[:0], v.b)
+	hs.matches = hs.bucket(m.ac.AppendAny(hs.matches[:0], v.b), len(v.b))
 	for _, mt := range hs.matches {
 		s, e := int(mt.Start), int(mt.End)
 		in := &m.info[mt.Pattern]
@@ -314,7 +314,8 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 			cc = append(cc, ch)
 		}
 	}
-	ec, cc = hs.sort(ec, len(v.b)), hs.sort(cc, len(v.b))
+	orderBuckets(ec)
+	orderBuckets(cc)
 	return longest(ec), longest(cc), pool
 }
 
@@ -393,56 +394,59 @@ func compareHits(a, b hit) int {
 	return int(a.end - b.end)
 }
 
-// hitSorter sorts hits in compareHits order: a counting sort into buckets
-// of hitBucket view bytes by start, then an insertion sort within each
-// bucket, which holds a hit or two (the automaton reports about one hit in
-// thirty view bytes). Linear, where a comparison sort of the automaton's
-// hits was a tenth of extraction. Its buffers are kept between calls.
+// hitSorter puts find's hits in compareHits order: a counting sort of the
+// automaton's matches into buckets of hitBucket view bytes by start (before
+// they make hits: one sort of small matches, not one per class of hits),
+// then an insertion sort within each bucket of hits (orderBuckets), which
+// holds a hit or two (the automaton reports about one hit in thirty view
+// bytes). Linear, where a comparison sort of the automaton's hits was a
+// tenth of extraction. Its buffers are kept between calls.
 type hitSorter struct {
 	matches []aho.Match // the automaton's, find's buffer
+	spare   []aho.Match // what bucket sorts into
 	count   []int32
-	spare   []hit // what sort sorts into
 }
 
 // hitBucket is the log2 of the view bytes per bucket.
 const hitBucket = 5
 
-// sort returns hits, whose starts are below n, in compareHits order. The
-// result is in the sorter's spare buffer, and hits' storage becomes the
-// spare (no copying back): the caller keeps the result, not hits.
-func (hs *hitSorter) sort(hits []hit, n int) []hit {
-	if len(hits) < 2 {
-		return hits
-	}
+// bucket returns ms, whose starts are below n, in order of start bucket
+// (stable). The result is in the sorter's spare buffer, and ms' storage
+// becomes the spare (no copying back): the caller keeps the result, not
+// ms.
+func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
 	nb := n>>hitBucket + 1
 	if cap(hs.count) < nb {
 		hs.count = make([]int32, nb)
 	}
 	count := hs.count[:nb]
 	clear(count)
-	for _, h := range hits {
-		count[h.vs>>hitBucket]++
+	for _, m := range ms {
+		count[m.Start>>hitBucket]++
 	}
 	sum := int32(0)
 	for i, c := range count {
 		count[i] = sum
 		sum += c
 	}
-	out := slices.Grow(hs.spare[:0], len(hits))[:len(hits)]
-	for _, h := range hits {
-		b := h.vs >> hitBucket
-		out[count[b]] = h
+	out := slices.Grow(hs.spare[:0], len(ms))[:len(ms)]
+	for _, m := range ms {
+		b := m.Start >> hitBucket
+		out[count[b]] = m
 		count[b]++
 	}
-	// the hits of a bucket are adjacent now, the buckets in order: order
-	// each bucket
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].vs>>hitBucket == out[j-1].vs>>hitBucket && compareHits(out[j], out[j-1]) < 0; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	hs.spare = ms[:0]
+	return out
+}
+
+// orderBuckets sorts hits, in order of start bucket (bucket), in
+// compareHits order: an insertion sort within each bucket.
+func orderBuckets(hits []hit) {
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].vs>>hitBucket == hits[j-1].vs>>hitBucket && compareHits(hits[j], hits[j-1]) < 0; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
-	hs.spare = hits[:0]
-	return out
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
