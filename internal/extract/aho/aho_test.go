@@ -122,6 +122,22 @@ func TestAppendAny(t *testing.T) {
 	}
 }
 
+// TestAppendAnyLongPatterns compares AppendAny with brute force where
+// occurrences span several of its quarters: patterns longer than a
+// quarter, on periodic texts that hold many of them.
+func TestAppendAnyLongPatterns(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 200; round++ {
+		unit := []string{"ab", "aab", "ab ", "a"}[r.IntN(4)]
+		text := strings.Repeat(unit, (minSplit+r.IntN(120))/len(unit)+1)
+		patterns := []string{text[:1+r.IntN(len(text)/2)], text[r.IntN(4) : r.IntN(len(text)-4)+4], "ba", "b a"}
+		a := Compile(patterns)
+		if got, want := appended(a, text), naive(patterns, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
+	}
+}
+
 func TestEachStops(t *testing.T) {
 	a := Compile([]string{"a"})
 	n := 0
