@@ -20,7 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -165,13 +165,7 @@ func ID(path string) string {
 // path that cannot be used gives one error naming it; the other paths are
 // still expanded.
 func Files(paths []string) (files []string, errs []error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
+	add := func(p string) { files = append(files, p) }
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -189,8 +183,10 @@ func Files(paths []string) (files []string, errs []error) {
 		}
 		errs = append(errs, walk(p, add)...)
 	}
-	sort.Strings(files)
-	return files, errs
+	// Sorted, the duplicates (a file named twice, or under two of the
+	// paths) are neighbours: no set of the paths seen is needed.
+	slices.Sort(files)
+	return slices.Compact(files), errs
 }
 
 // walk collects the article files under root; unreadable folders are
