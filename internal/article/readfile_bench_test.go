@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/relgraph/relgraph/internal/cputime"
 	"github.com/relgraph/relgraph/internal/gen"
 )
 
@@ -32,7 +33,7 @@ func BenchmarkReadFile(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(sum.Bytes)
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				for _, f := range files {
 					if _, err := bc.r.ReadFile(f); err != nil {
@@ -40,7 +41,7 @@ func BenchmarkReadFile(b *testing.B) {
 					}
 				}
 			}
-			reportPerFile(b, len(files), sum.Bytes, cpuTime()-cpu0)
+			reportPerFile(b, len(files), sum.Bytes, cputime.Process()-cpu0)
 		})
 	}
 }
@@ -64,7 +65,7 @@ func BenchmarkFiles(b *testing.B) {
 		b.Fatal(err)
 	}
 	root := []string{filepath.Join(dir, gen.ArticlesDir)}
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	n := 0
 	for b.Loop() {
 		files, errs := Files(root)
@@ -73,7 +74,7 @@ func BenchmarkFiles(b *testing.B) {
 		}
 		n = len(files)
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/1e3/float64(b.N*n), "cpu-us/file")
 	}
 }

@@ -8,10 +8,10 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/relgraph/relgraph/internal/article"
+	"github.com/relgraph/relgraph/internal/cputime"
 	"github.com/relgraph/relgraph/internal/model"
 )
 
@@ -81,7 +81,7 @@ func ExtractFiles(ctx context.Context, files []string, ex Extractor, workers int
 		wg                      sync.WaitGroup
 	)
 	reader := article.Reader{NoHash: true}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Process()
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -116,18 +116,9 @@ func ExtractFiles(ctx context.Context, files []string, ex Extractor, workers int
 		Bytes:       nbytes.Load(),
 		Relations:   int(nrels.Load()),
 		Elapsed:     time.Since(start),
-		CPU:         cpuTime() - cpu0,
+		CPU:         cputime.Process() - cpu0,
 		ReadTime:    time.Duration(readNs.Load()),
 		ExtractTime: time.Duration(extractNs.Load()),
 	}
 	return st, ctx.Err()
-}
-
-// cpuTime is the user+system CPU time the process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

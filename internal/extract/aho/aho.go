@@ -42,9 +42,9 @@ type Automaton struct {
 	// boundary[c] says that a text's boundary symbol follows byte c: a
 	// scan starting right after c starts in start, not root.
 	boundary [256]bool
-	outs   []out   // the patterns of each state, longest first, each list ended by pattern -1
-	lens   []int32 // pattern lengths
-	maxLen int     // longest pattern
+	outs     []out   // the patterns of each state, longest first, each list ended by pattern -1
+	lens     []int32 // pattern lengths
+	maxLen   int     // longest pattern
 }
 
 // out is a pattern a state ends, with its length: a report reads one
@@ -137,8 +137,8 @@ type trie struct {
 	// per state: its string's length in text bytes (boundary symbols
 	// take none)
 	span     []int32
-	boundary int // the boundary symbol, -1 if none
-	out  [][]int32 // after link: the patterns ending there or at a suffix
+	boundary int       // the boundary symbol, -1 if none
+	out      [][]int32 // after link: the patterns ending there or at a suffix
 }
 
 // buildTrie puts the patterns, as symbols, in a trie (see CompileBounded).
