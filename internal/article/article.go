@@ -13,16 +13,14 @@
 package article
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -39,11 +37,17 @@ const DefaultMaxSize int64 = 10 << 20
 var Extensions = []string{".txt", ".md"}
 
 // Reader reads articles with a size limit. The zero Reader uses
-// DefaultMaxSize; the package-level functions use the zero Reader.
+// DefaultMaxSize and sets Hash; the package-level functions use the zero
+// Reader.
 type Reader struct {
 	// MaxSize is the largest file, in bytes, that is read; 0 means
 	// DefaultMaxSize.
 	MaxSize int64
+
+	// NoHash leaves Article.Hash empty. The SHA-256 costs about a quarter
+	// of parsing and only incremental loads compare it, so callers that
+	// just extract (relgraph extract, export) skip it.
+	NoHash bool
 }
 
 func (r Reader) maxSize() int64 {
@@ -62,49 +66,42 @@ func Parse(path string, data []byte) (model.Article, error) { return Reader{}.Pa
 // ReadFile reads and parses the article at path. A file over the size limit
 // is refused from its size alone, before any of it is read.
 func (r Reader) ReadFile(path string) (model.Article, error) {
-	f, err := os.Open(path)
+	data, err := readFile(path, r.maxSize())
 	if err != nil {
-		return model.Article{}, openError(path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return model.Article{}, fileError(model.EInvalid, path, err, "cannot read")
-	}
-	if st.IsDir() {
-		return model.Article{}, fileError(model.EInvalid, path, nil, "is a folder, not an article file")
-	}
-	if !st.Mode().IsRegular() {
-		// A pipe or device could block or never end.
-		return model.Article{}, fileError(model.EInvalid, path, nil, "not a regular file")
-	}
-	max := r.maxSize()
-	if st.Size() > max {
-		return model.Article{}, tooLarge(path, humanBytes(st.Size()), max)
-	}
-	// Read at most max+1 bytes: a file that grows after Stat still cannot
-	// make us read without bound. The buffer is sized from Stat, with the
-	// room bytes.Buffer wants to see the end: one allocation and two reads
-	// (each a system call, which costs more than parsing the article),
-	// where io.ReadAll would start at 512 bytes and grow, reading again at
-	// each step.
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return model.Article{}, fileError(model.EInvalid, path, unwrapPath(err), "cannot read")
-	}
-	data := buf.Bytes()
-	if int64(len(data)) > max {
-		return model.Article{}, tooLarge(path, "more than "+humanBytes(max), max)
+		return model.Article{}, err
 	}
 	// The buffer is ours and never written again, so the article's text
 	// can share it instead of being a copy.
 	return r.parse(path, data, unsafe.String(unsafe.SliceData(data), len(data)))
 }
 
+// checkFile refuses, from its stat alone, a file that ReadFile must not
+// read: a folder, anything but a regular file (a pipe or device could
+// block or never end), a file over max bytes.
+func checkFile(path string, mode fs.FileMode, size, max int64) error {
+	switch {
+	case mode.IsDir():
+		return fileError(model.EInvalid, path, nil, "is a folder, not an article file")
+	case !mode.IsRegular():
+		return fileError(model.EInvalid, path, nil, "not a regular file")
+	case size > max:
+		return tooLarge(path, humanBytes(size), max)
+	}
+	return nil
+}
+
+// checkRead refuses a file that grew past max bytes after its stat; data
+// holds what was read, at most max+1 bytes.
+func checkRead(path string, data []byte, max int64) error {
+	if int64(len(data)) > max {
+		return tooLarge(path, "more than "+humanBytes(max), max)
+	}
+	return nil
+}
+
 // Parse checks data (size, text, encoding), splits off the front matter,
 // fills the metadata from it or infers it from the text, and sets ID, Path
-// and Hash. The returned Text is the body exactly as in data.
+// and (unless r.NoHash) Hash. The returned Text is the body exactly as in data.
 func (r Reader) Parse(path string, data []byte) (model.Article, error) {
 	if max := r.maxSize(); int64(len(data)) > max {
 		return model.Article{}, tooLarge(path, humanBytes(int64(len(data))), max)
@@ -118,7 +115,6 @@ func (r Reader) parse(path string, data []byte, text string) (model.Article, err
 	if err := checkText(path, data); err != nil {
 		return model.Article{}, err
 	}
-	sum := sha256.Sum256(data)
 	fm, body, hasFM, err := splitFrontMatter(strings.TrimPrefix(text, "\uFEFF"))
 	if err != nil {
 		return model.Article{}, fileError(model.EInvalid, path, nil, err.Error())
@@ -138,7 +134,10 @@ func (r Reader) parse(path string, data []byte, text string) (model.Article, err
 		URL:    fm.URL,
 		Path:   path,
 		Text:   body,
-		Hash:   hex.EncodeToString(sum[:]),
+	}
+	if !r.NoHash {
+		sum := sha256.Sum256(data)
+		a.Hash = hex.EncodeToString(sum[:])
 	}
 	inferred := Infer(body)
 	if a.Title == "" {
@@ -166,13 +165,7 @@ func ID(path string) string {
 // path that cannot be used gives one error naming it; the other paths are
 // still expanded.
 func Files(paths []string) (files []string, errs []error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
+	add := func(p string) { files = append(files, p) }
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -190,8 +183,10 @@ func Files(paths []string) (files []string, errs []error) {
 		}
 		errs = append(errs, walk(p, add)...)
 	}
-	sort.Strings(files)
-	return files, errs
+	// Sorted, the duplicates (a file named twice, or under two of the
+	// paths) are neighbours: no set of the paths seen is needed.
+	slices.Sort(files)
+	return slices.Compact(files), errs
 }
 
 // walk collects the article files under root; unreadable folders are

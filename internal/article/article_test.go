@@ -295,3 +295,16 @@ func TestReadFileMatchesParse(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHash checks that NoHash changes nothing but the empty Hash.
+func TestNoHash(t *testing.T) {
+	p := write(t, t.TempDir(), "a.md", []byte("---\ntitle: T\n---\nHanoi (VNA) - Text.\n"))
+	want, err := ReadFile(p)
+	if err != nil || want.Hash == "" {
+		t.Fatalf("ReadFile = %+v, %v; want a hash", want, err)
+	}
+	want.Hash = ""
+	if got, err := (Reader{NoHash: true}).ReadFile(p); err != nil || got != want {
+		t.Errorf("NoHash ReadFile = %+v, %v\nwant %+v", got, err, want)
+	}
+}

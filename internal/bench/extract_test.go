@@ -103,6 +103,13 @@ func TestExtractFilesCounts(t *testing.T) {
 	if two.Articles != one.Articles || two.Relations != one.Relations || two.Bytes != one.Bytes {
 		t.Errorf("two workers %+v differ from one %+v", two, one)
 	}
+	// With one worker the two stages' clocks split the pass.
+	if staged := one.ReadTime + one.ExtractTime; one.ReadTime <= 0 || one.ExtractTime <= 0 || staged > one.Elapsed {
+		t.Errorf("one worker: read %v + extract %v, want both > 0 and at most the pass's %v", one.ReadTime, one.ExtractTime, one.Elapsed)
+	}
+	if sh := one.ExtractShare(); sh <= 0 || sh >= 1 {
+		t.Errorf("extract share %v, want in (0, 1)", sh)
+	}
 }
 
 func TestAliasesSortedUnique(t *testing.T) {

@@ -79,6 +79,7 @@ type doc struct {
 	title     int           // the headline's sentence, -1 when none
 	enum      map[int]bool  // enumPlanned, memoised
 	marked    []bool
+	actorSeen []bool // by actor index: added to ents (mentions)
 
 	home, second string // the article's home country and its partner ("" when none)
 
@@ -116,6 +117,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.sm, d.sc, d.marks = resetLists(d.sm, n), resetLists(d.sc, n), resetLists(d.marks, n)
 	d.kinds = resetSlice(d.kinds, n)
 	d.marked = resetSlice(d.marked, n)
+	d.actorSeen = resetSlice(d.actorSeen, len(e.lex.Actors))
 	d.sview = resetSlice(d.sview, n)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
@@ -208,7 +210,10 @@ func (d *doc) mentions() {
 			if a.Label == model.Agency {
 				m.proj = a.Country
 			}
-			d.addEntity(a.ID, a.Name, a.Label, a.Country)
+			if !d.actorSeen[p.index] { // most actors are named again and again
+				d.actorSeen[p.index] = true
+				d.addEntity(a.ID, a.Name, a.Label, a.Country)
+			}
 			m.place, m.dest = d.locative(vs)
 			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
 				m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
@@ -263,12 +268,15 @@ func (d *doc) mentions() {
 func (d *doc) dropSurnames() {
 	names := map[string]bool{}
 	for _, m := range d.ments {
-		if !d.nameLike(m) || d.isTitle(m.sent) {
+		if !nameKind(m) || d.isTitle(m.sent) {
 			continue
 		}
+		if ws, k := d.prevWordStarts(m.vs, 1); k < 1 || !d.upperAt(ws[0]) {
+			continue // most often: not after a capitalised word
+		}
 		ws, k := d.prevWordStarts(m.vs, 2)
-		if k < 2 || !d.upperAt(ws[0]) || !d.upperAt(ws[1]) {
-			continue // most often: not after two capitalised words
+		if k < 2 || !d.upperAt(ws[1]) || !d.nameLike(m) {
+			continue
 		}
 		if sentStart, _ := d.sentView(m.sent); ws[1] > sentStart && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
@@ -296,11 +304,16 @@ func (d *doc) dropSurnames() {
 // nameLike reports a one-word demonym or country alias that could be a
 // person's name ("Thai", "Jordan"), not an acronym.
 func (d *doc) nameLike(m mention) bool {
-	if m.kind != pDemonym && m.kind != pActor || m.label != model.Country {
+	if !nameKind(m) {
 		return false
 	}
 	w := d.text[d.v.off[m.vs]:d.v.off[m.ve]]
 	return !strings.ContainsAny(w, " .-") && countUpper(w) == 1
+}
+
+// nameKind reports a demonym or country alias: what nameLike looks at.
+func nameKind(m mention) bool {
+	return (m.kind == pDemonym || m.kind == pActor) && m.label == model.Country
 }
 
 // prevWordStarts returns the view offsets of up to n (at most 3) words
@@ -685,7 +698,7 @@ func (d *doc) findTitle() {
 // headline printed twice).
 func titleLine(text, title string) (start, end, skip int, ok bool) {
 	isTitle := func(line string) bool {
-		return normalizeSpace(strings.TrimLeft(strings.TrimSpace(line), "#")) == title
+		return normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
 	}
 	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
 		line, next := nextLine(text, i)

@@ -275,18 +275,29 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // they are to pool (the caller's buffers, returned grown); see
 // payloadsOf.
 //
-// hs holds the sort's buffers between calls; nil allocates them.
+// hs holds find's buffers between calls; nil allocates them.
 func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
 	if hs == nil {
 		hs = new(hitSorter)
 	}
-	m.ac.EachAny(v.b, func(pi, s, e int) bool {
-		in := &m.info[pi]
-		c := m.conditions(in, v, text, s, e)
-		eh := m.hold(in.lo, in.mid, in.entAll, in.entNone, c, v, text, s, e, &pool)
-		ch := m.hold(in.mid, in.hi, in.cueAll, in.cueNone, c, v, text, s, e, &pool)
+	hs.matches = hs.bucket(m.ac.AppendAny(hs.matches[:0], v.b), len(v.b))
+	for _, mt := range hs.matches {
+		s, e := int(mt.Start), int(mt.End)
+		in := &m.info[mt.Pattern]
+		c := wordConditions(v.b, s, e)
+		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
+			c |= condCapital
+		}
+		eh, ok := masked(in.lo, in.mid, in.entAll, in.entNone, c)
+		if !ok {
+			eh = m.holdEach(in.lo, in.mid, c, v, text, s, e, &pool)
+		}
+		ch, ok := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
+		if !ok {
+			ch = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
+		}
 		if eh.p1 == eh.p0 && ch.p1 == ch.p0 {
-			return true
+			continue
 		}
 		end := e
 		if c&condInWord != 0 { // a stem: the hit runs to the end of its word
@@ -302,41 +313,46 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 			ch.vs, ch.ve, ch.end = int32(s), int32(e), int32(end)
 			cc = append(cc, ch)
 		}
-		return true
-	})
-	hs.sort(ec, len(v.b))
-	hs.sort(cc, len(v.b))
+	}
+	orderBuckets(ec)
+	orderBuckets(cc)
 	return longest(ec), longest(cc), pool
 }
 
-// conditions returns the conditions of a hit of the pattern in at s to e
-// in v (see allows); condCapital only if a payload wants to know.
-func (m *matcher) conditions(in *patInfo, v *view, text string, s, e int) uint8 {
+// wordConditions returns the conditions condStart and condInWord of a hit
+// at s to e in the folded bytes b (see allows).
+func wordConditions(b []byte, s, e int) uint8 {
 	var c uint8
-	if s == 0 || !foldedWordBytes[v.b[s-1]] {
+	if s == 0 || !foldedWordBytes[b[s-1]] {
 		c |= condStart
 	}
-	if e < len(v.b) && foldedWordBytes[v.b[e]] {
+	if e < len(b) && foldedWordBytes[b[e]] {
 		c |= condInWord
-	}
-	if in.capital {
-		if r, _ := utf8.DecodeRuneInString(text[v.off[s]:v.off[e]]); unicode.IsUpper(r) || isDigit(r) {
-			c |= condCapital
-		}
 	}
 	return c
 }
 
-// hold returns a hit (range unset) with those of the payloads flat[lo:hi]
-// that hold at s to e with conditions c: all or none of them as the masks
-// tell, else those that do, appended to pool.
-func (m *matcher) hold(lo, hi int32, all, none, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
-	switch {
-	case all>>c&1 != 0:
-		return hit{p0: lo, p1: hi, static: true}
-	case none>>c&1 != 0:
-		return hit{}
+// capitalFirst reports whether s starts with a capital or a digit.
+func capitalFirst(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z' || isDigit(rune(s[0]))
 	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// masked returns the hit of the payloads flat[lo:hi] at conditions c when
+// the masks all and none tell it (most hits): all of them, or none (an
+// empty range). Without branches: which one varies from hit to hit, so a
+// branch would often be mispredicted.
+func masked(lo, hi int32, all, none, c uint8) (h hit, ok bool) {
+	a := int32(all >> c & 1)
+	return hit{p0: lo, p1: lo + (hi-lo)*a, static: true}, (all|none)>>c&1 != 0
+}
+
+// holdEach returns a hit (range unset) with those of the payloads
+// flat[lo:hi] that hold at s to e with conditions c, appended to pool.
+func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
 	p0 := len(*pool)
 	for _, p := range m.flat[lo:hi] {
 		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
@@ -378,53 +394,59 @@ func compareHits(a, b hit) int {
 	return int(a.end - b.end)
 }
 
-// hitSorter sorts hits in compareHits order: a counting sort into buckets
-// of hitBucket view bytes by start, then an insertion sort within each
-// bucket, which holds a hit or two (the automaton reports about one hit in
-// thirty view bytes). Linear, where a comparison sort of the automaton's
-// hits was a tenth of extraction. Its buffers are kept between calls.
+// hitSorter puts find's hits in compareHits order: a counting sort of the
+// automaton's matches into buckets of hitBucket view bytes by start (before
+// they make hits: one sort of small matches, not one per class of hits),
+// then an insertion sort within each bucket of hits (orderBuckets), which
+// holds a hit or two (the automaton reports about one hit in thirty view
+// bytes). Linear, where a comparison sort of the automaton's hits was a
+// tenth of extraction. Its buffers are kept between calls.
 type hitSorter struct {
-	count []int32
-	tmp   []hit
+	matches []aho.Match // the automaton's, find's buffer
+	spare   []aho.Match // what bucket sorts into
+	count   []int32
 }
 
 // hitBucket is the log2 of the view bytes per bucket.
 const hitBucket = 5
 
-// sort sorts hits, whose starts are below n, in compareHits order.
-func (hs *hitSorter) sort(hits []hit, n int) {
-	if len(hits) < 2 {
-		return
-	}
+// bucket returns ms, whose starts are below n, in order of start bucket
+// (stable). The result is in the sorter's spare buffer, and ms' storage
+// becomes the spare (no copying back): the caller keeps the result, not
+// ms.
+func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
 	nb := n>>hitBucket + 1
 	if cap(hs.count) < nb {
 		hs.count = make([]int32, nb)
 	}
 	count := hs.count[:nb]
 	clear(count)
-	for _, h := range hits {
-		count[h.vs>>hitBucket]++
+	for _, m := range ms {
+		count[m.Start>>hitBucket]++
 	}
 	sum := int32(0)
 	for i, c := range count {
 		count[i] = sum
 		sum += c
 	}
-	hs.tmp = slices.Grow(hs.tmp[:0], len(hits))[:len(hits)]
-	tmp := hs.tmp
-	for _, h := range hits {
-		b := h.vs >> hitBucket
-		tmp[count[b]] = h
+	out := slices.Grow(hs.spare[:0], len(ms))[:len(ms)]
+	for _, m := range ms {
+		b := m.Start >> hitBucket
+		out[count[b]] = m
 		count[b]++
 	}
-	// the hits of a bucket are adjacent now, the buckets in order: order
-	// each bucket
-	for i := 1; i < len(tmp); i++ {
-		for j := i; j > 0 && tmp[j].vs>>hitBucket == tmp[j-1].vs>>hitBucket && compareHits(tmp[j], tmp[j-1]) < 0; j-- {
-			tmp[j], tmp[j-1] = tmp[j-1], tmp[j]
+	hs.spare = ms[:0]
+	return out
+}
+
+// orderBuckets sorts hits, in order of start bucket (bucket), in
+// compareHits order: an insertion sort within each bucket.
+func orderBuckets(hits []hit) {
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].vs>>hitBucket == hits[j-1].vs>>hitBucket && compareHits(hits[j], hits[j-1]) < 0; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
-	copy(hits, tmp)
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
@@ -433,22 +455,22 @@ func longest(cands []hit) []hit {
 	out := cands[:0]
 	last := int32(-1)
 	for i := 0; i < len(cands); i++ {
-		c := cands[i]
+		c := &cands[i]
 		if c.vs < last {
 			continue
 		}
 		// a longer hit starting inside this one wins
-		best := c
-		for j := i + 1; j < len(cands) && cands[j].vs < best.ve; j++ {
-			if cands[j].ve-cands[j].vs > best.ve-best.vs && cands[j].ve > best.ve {
-				best = cands[j]
+		bvs, bve := c.vs, c.ve // the best so far
+		for j := i + 1; j < len(cands) && cands[j].vs < bve; j++ {
+			if d := &cands[j]; d.ve-d.vs > bve-bvs && d.ve > bve {
+				bvs, bve = d.vs, d.ve
 			}
 		}
-		if best.vs != c.vs {
+		if bvs != c.vs {
 			continue // dropped in favour of a later, longer overlapping hit
 		}
-		out = append(out, c)
 		last = c.ve
+		out = append(out, *c)
 	}
 	return out
 }

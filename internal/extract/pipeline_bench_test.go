@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/article"
+	"github.com/relgraph/relgraph/internal/cputime"
 	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
@@ -45,7 +46,7 @@ func BenchmarkPipeline(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for j, d := range docs {
 			a, err := article.Parse(paths[j], d)
@@ -65,7 +66,7 @@ func BenchmarkPipelineParse(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for j, d := range docs {
 			if _, err := article.Parse(paths[j], d); err != nil {

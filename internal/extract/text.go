@@ -52,6 +52,14 @@ func (v *view) build(text string) {
 				binary.LittleEndian.PutUint64(b[j:j+8], x)
 				o, k := off[j:j+8:j+8], int32(i)
 				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+				if m == 8 {
+					// most often: the next load's address does not wait
+					// for m (the branch is predicted), and the classes
+					// come from x, not from text at i, which does
+					h = (uint(asciiClass[x>>48&0x7f])<<2 | uint(asciiClass[x>>56&0x7f])) << 2
+					i, j = i+8, j+8
+					continue
+				}
 				i, j = i+m, j+m
 				if m > 1 {
 					h = uint(asciiClass[text[i-2]]) << 2
@@ -406,8 +414,34 @@ func isAbbreviation(word string) bool {
 		}
 		buf[i] = c
 	}
+	if n := len(word); n == 0 || !abbreviationEnds[n].has(buf[0], buf[n-1]) {
+		return false // most words: no abbreviation of their length starts and ends so
+	}
 	return abbreviations[string(buf[:len(word)])]
 }
+
+// letterPair is a set of first and last letters of words, as two bit sets.
+type letterPair struct{ first, last uint32 }
+
+// has reports first and last (lower case) in p; a byte that is not a
+// letter shifts the bits out.
+func (p letterPair) has(first, last byte) bool {
+	return p.first>>(first-'a')&1 != 0 && p.last>>(last-'a')&1 != 0
+}
+
+// abbreviationEnds are the first and last letters of the abbreviations of
+// each length: a test before the map lookup.
+var abbreviationEnds = func() (t [maxAbbreviation + 1]letterPair) {
+	for a := range abbreviations {
+		f, l := a[0]-'a', a[len(a)-1]-'a'
+		if f >= 26 || l >= 26 {
+			panic("abbreviation " + a + " does not start and end with a letter")
+		}
+		t[len(a)].first |= 1 << f
+		t[len(a)].last |= 1 << l
+	}
+	return t
+}()
 
 // isHardWrapped reports text whose lines were wrapped at a fixed width:
 // most non-empty lines are 40-90 bytes long and do not end a sentence.
@@ -459,6 +493,49 @@ func normalizeSpace(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// normalizedIs reports whether normalizeSpace(s) == t without making it:
+// it compares field by field and stops at the first difference, so a long
+// line that is not t costs little.
+func normalizedIs(s, t string) bool {
+	j := 0 // bytes of t matched
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		if j > 0 { // one space between fields
+			if j == len(t) || t[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		k := i // the field is s[i:k]
+		for k < len(s) && spaceAt(s, k) == 0 {
+			k++
+		}
+		if len(t)-j < k-i || s[i:k] != t[j:j+k-i] {
+			return false
+		}
+		i, j = k, j+k-i
+	}
+	return j == len(t)
+}
+
+// spaceAt returns the length of the white space rune at s[i], 0 when there
+// is none.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c == ' ' || c <= '\r' && c >= '\t' {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // isNormalSpace reports s without leading, trailing, repeated or non-' '

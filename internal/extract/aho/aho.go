@@ -15,7 +15,7 @@
 // the DFA's table is states x classes int32s (about 2.4 MB for the
 // lexicon: 16,100 states, 36 classes), and the scan is one table load per
 // byte. Each load depends on the one before, so a scan is
-// bound by the loads' latency: EachAny runs two scans, of the two halves
+// bound by the loads' latency: AppendAny runs four scans, of the quarters
 // of the text, side by side.
 package aho
 
@@ -28,18 +28,28 @@ import (
 // and safe for concurrent use.
 type Automaton struct {
 	class  [256]uint8 // byte -> class
-	stride int32      // row length: classes + 1
-	// trans[s+class] is the next state, premultiplied by stride; negative
-	// (the complement) when that state ends at least one pattern. The last
-	// entry of such a state's row is where its patterns are listed in outs
-	// (a row, not a table of its own: no division to find it).
-	trans  []int32
-	start  int32   // the state at the start of a text (premultiplied)
-	root   int32   // the state after a word byte that begins no pattern (premultiplied)
-	outs   []int32 // the patterns of each state, longest first, each list ended by -1
-	lens   []int32 // pattern lengths
-	maxLen int     // longest pattern
+	stride int32      // row length: classes + 2
+	// trans[s+class] is the next state, premultiplied by stride. The
+	// last two entries of a state's row are where its patterns are listed
+	// in outs (if it ends any) and its span (a row, not tables of their
+	// own: no division to find them).
+	trans []int32
+	// accept is the first state that ends a pattern: they come last, so
+	// that a scan tells them by a comparison off the chain of loads.
+	accept int32
+	start  int32 // the state at the start of a text (premultiplied)
+	root   int32 // the state after a word byte that begins no pattern (premultiplied)
+	// boundary[c] says that a text's boundary symbol follows byte c: a
+	// scan starting right after c starts in start, not root.
+	boundary [256]bool
+	outs     []out   // the patterns of each state, longest first, each list ended by pattern -1
+	lens     []int32 // pattern lengths
+	maxLen   int     // longest pattern
 }
+
+// out is a pattern a state ends, with its length: a report reads one
+// place, not a table of lengths too.
+type out struct{ pattern, len int32 }
 
 // Bounds makes an automaton word-aware (CompileBounded): an occurrence of
 // pattern p that starts right after a byte c with Word[c] is reported only
@@ -124,14 +134,19 @@ type trie struct {
 	// root is never a child); after link, the DFA's transition.
 	next []int32
 	own  [][]int32 // per state: the patterns ending there
-	out  [][]int32 // after link: the patterns ending there or at a suffix
+	// per state: its string's length in text bytes (boundary symbols
+	// take none)
+	span     []int32
+	boundary int       // the boundary symbol, -1 if none
+	out      [][]int32 // after link: the patterns ending there or at a suffix
 }
 
 // buildTrie puts the patterns, as symbols, in a trie (see CompileBounded).
 func buildTrie(a *Automaton, patterns []string, b *Bounds, classes int) *trie {
-	t := &trie{syms: classes, own: [][]int32{nil}}
+	t := &trie{syms: classes, own: [][]int32{nil}, span: []int32{0}, boundary: -1}
 	if b != nil {
 		t.syms++
+		t.boundary = classes
 	}
 	boundary := classes
 	t.next = make([]int32, t.syms, t.syms*64)
@@ -162,6 +177,11 @@ func (t *trie) child(s, sym int) int {
 	}
 	c := len(t.own)
 	t.own = append(t.own, nil)
+	span := t.span[s]
+	if sym != t.boundary {
+		span++
+	}
+	t.span = append(t.span, span)
 	t.next = append(t.next, make([]int32, t.syms)...)
 	t.next[i] = int32(c)
 	return c
@@ -205,6 +225,7 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 	var nonWord [256]bool // by class
 	for c := range 256 {
 		nonWord[a.class[c]] = b != nil && !b.Word[c]
+		a.boundary[c] = b != nil && !b.Word[c]
 	}
 	step := func(s, c int) int {
 		x := int(t.next[s*t.syms+c])
@@ -236,22 +257,31 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 			}
 		}
 	}
+	// the states that end patterns last
+	accepting := func(s int) bool { return len(t.out[s]) > 0 }
+	order = append(slices.DeleteFunc(slices.Clone(order), accepting), slices.DeleteFunc(order, func(s int) bool { return !accepting(s) })...)
+	for i, s := range order {
+		id[s] = int32(i)
+	}
+	a.accept = int32(len(order))
+	if i := slices.IndexFunc(order, accepting); i >= 0 {
+		a.accept = int32(i)
+	}
 
-	// a row per state: its steps, then where its patterns start in outs
-	stride := classes + 1
+	// a row per state: its steps, then where its patterns start in outs,
+	// then its span
+	stride := classes + 2
 	a.stride = int32(stride)
 	a.start, a.root = id[start]*a.stride, id[root]*a.stride
+	a.accept *= a.stride
 	a.trans = make([]int32, len(order)*stride)
 	for i, s := range order {
 		row := a.trans[i*stride : (i+1)*stride]
 		for c := range classes {
 			x := step(s, c)
-			v := id[x] * a.stride
-			if len(t.out[x]) > 0 {
-				v = ^v
-			}
-			row[c] = v
+			row[c] = id[x] * a.stride
 		}
+		row[stride-1] = t.span[s]
 		o := t.out[s]
 		if len(o) == 0 {
 			continue
@@ -259,8 +289,11 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
-		row[classes] = int32(len(a.outs))
-		a.outs = append(append(a.outs, o...), -1)
+		row[stride-2] = int32(len(a.outs))
+		for _, p := range o {
+			a.outs = append(a.outs, out{p, a.lens[p]})
+		}
+		a.outs = append(a.outs, out{-1, 0})
 	}
 }
 
@@ -275,8 +308,7 @@ func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 	s := a.start
 	for i := 0; i < len(text); i++ {
 		s = trans[s+int32(class[text[i]])]
-		if s < 0 {
-			s = ^s
+		if s >= a.accept {
 			if !a.report(s, i+1, fn) {
 				return
 			}
@@ -284,133 +316,145 @@ func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 	}
 }
 
-// EachAny reports the same occurrences as Each, in no particular order. On
-// a long text it scans both halves at once (the second from maxLen bytes
-// before the middle, reporting only what ends after it): two independent
-// chains of table loads run in parallel in the processor, which makes the
-// scan about twice as fast where the loads' latency bounds it. On a text
-// of more than about 8*maxLen+1 KB it scans four quarters at once (about
-// a fifth faster again on the extractor's lexicon).
-//
-// A chain that starts inside the text starts in the state after a word
-// byte: its first byte then gives the state after it, right for the
-// occurrences that start after that byte, the only ones it reports.
-func (a *Automaton) EachAny(text []byte, fn func(pattern, start, end int) bool) {
-	n := len(text)
-	ov := a.maxLen
-	trans, class := a.trans, &a.class
-	if n < 4*ov+256 {
-		a.Each(text, fn)
-		return
-	}
-	if n >= 8*ov+1024 {
-		a.eachAny4(text, fn)
-		return
-	}
-	mid := n / 2
-	s1, s2 := a.start, a.root
-	i, j := 0, mid-ov // the second half is the longer: it ends the loop
-	for i < mid {
-		s1 = trans[s1+int32(class[text[i]])]
-		s2 = trans[s2+int32(class[text[j]])]
-		i++
-		j++
-		if s1 < 0 {
-			s1 = ^s1
-			if !a.report(s1, i, fn) {
-				return
-			}
-		}
-		if s2 < 0 {
-			s2 = ^s2
-			if j > mid && !a.report(s2, j, fn) {
-				return
-			}
-		}
-	}
-	for ; j < n; j++ {
-		s2 = trans[s2+int32(class[text[j]])]
-		if s2 < 0 {
-			s2 = ^s2
-			if j+1 > mid && !a.report(s2, j+1, fn) {
-				return
-			}
-		}
-	}
-}
+// Match is an occurrence text[Start:End] of pattern Pattern (AppendAny).
+type Match struct{ Pattern, Start, End int32 }
 
-// eachAny4 is EachAny's scan in four quarters side by side, for long texts
-// (each quarter but the first starts ov bytes early and reports only what
-// ends inside it): four independent chains of table loads hide more of
-// their latency than two.
-func (a *Automaton) eachAny4(text []byte, fn func(pattern, start, end int) bool) {
+// AppendAny appends to dst the occurrences Each reports, in no particular
+// order. A caller looks at every occurrence: a slice to loop over costs
+// less per occurrence than a call.
+//
+// It scans the quarters of a text side by side: four independent chains
+// of table loads run in parallel in the processor, which makes the scan
+// several times faster where the loads' latency bounds it. Each chain
+// reports the occurrences that start in its quarter: it starts at the
+// quarter's first byte in the state after the byte before it (as if the
+// text began there), and goes on past the quarter's end only while its
+// state's string starts inside the quarter (appendTail), usually a few
+// bytes.
+func (a *Automaton) AppendAny(dst []Match, text []byte) []Match {
 	n := len(text)
-	ov := a.maxLen
+	if n < minSplit {
+		return a.appendFrom(dst, text, 0, a.start)
+	}
 	q := n / 4
 	b1, b2, b3 := q, 2*q, 3*q // where the quarters start
+	trans, class, accept := a.trans, &a.class, a.accept
+	t0, t1, t2, t3 := text[:q], text[b1:b1+q], text[b2:b2+q], text[b3:b3+q]
+	s0, s1, s2, s3 := a.start, a.stateAfter(text[b1-1]), a.stateAfter(text[b2-1]), a.stateAfter(text[b3-1])
+	var ends [4 * scanBlock]uint64 // accepting states and where: state<<32 | end
+	for j := 0; j < q; {
+		k := 0
+		for stop := min(j+scanBlock, q); j < stop; j++ {
+			s0 = trans[s0+int32(class[t0[j]])]
+			s1 = trans[s1+int32(class[t1[j]])]
+			s2 = trans[s2+int32(class[t2[j]])]
+			s3 = trans[s3+int32(class[t3[j]])]
+			if s0 >= accept {
+				ends[k%len(ends)] = uint64(s0)<<32 | uint64(j+1)
+				k++
+			}
+			if s1 >= accept {
+				ends[k%len(ends)] = uint64(s1)<<32 | uint64(b1+j+1)
+				k++
+			}
+			if s2 >= accept {
+				ends[k%len(ends)] = uint64(s2)<<32 | uint64(b2+j+1)
+				k++
+			}
+			if s3 >= accept {
+				ends[k%len(ends)] = uint64(s3)<<32 | uint64(b3+j+1)
+				k++
+			}
+		}
+		for _, e := range ends[:k] {
+			dst = a.appendOuts(dst, int32(e>>32), int(uint32(e)))
+		}
+	}
+	i3 := b3 + q
+	dst = a.appendFrom(dst, text, i3, s3) // the last quarter is the longest
+	dst = a.appendTail(dst, text, b1, s0)
+	dst = a.appendTail(dst, text, b2, s1)
+	return a.appendTail(dst, text, b3, s2)
+}
+
+// minSplit is the shortest text AppendAny scans in quarters.
+const minSplit = 64
+
+// scanBlock is how many bytes each of AppendAny's chains scans before the
+// occurrences found are appended: no call inside the scan, which would
+// make the compiler keep the states in memory.
+const scanBlock = 64
+
+// stateAfter returns the state a scan starting right after byte c starts
+// in (premultiplied): the one it would be in there, as if the text began
+// at c's successor.
+func (a *Automaton) stateAfter(c byte) int32 {
+	if a.boundary[c] {
+		return a.start
+	}
+	return a.root
+}
+
+// appendFrom appends the occurrences that end in text[i:], scanning it in
+// state s.
+func (a *Automaton) appendFrom(dst []Match, text []byte, i int, s int32) []Match {
 	trans, class := a.trans, &a.class
-	s0, s1, s2, s3 := a.start, a.root, a.root, a.root
-	i0, i1, i2, i3 := 0, b1-ov, b2-ov, b3-ov // next byte of each chain
-	for i0 < b1 {
-		s0 = trans[s0+int32(class[text[i0]])]
-		s1 = trans[s1+int32(class[text[i1]])]
-		s2 = trans[s2+int32(class[text[i2]])]
-		s3 = trans[s3+int32(class[text[i3]])]
-		i0++
-		i1++
-		i2++
-		i3++
-		if s0 < 0 {
-			s0 = ^s0
-			if !a.report(s0, i0, fn) {
-				return
-			}
-		}
-		if s1 < 0 {
-			s1 = ^s1
-			if i1 > b1 && !a.report(s1, i1, fn) {
-				return
-			}
-		}
-		if s2 < 0 {
-			s2 = ^s2
-			if i2 > b2 && !a.report(s2, i2, fn) {
-				return
-			}
-		}
-		if s3 < 0 {
-			s3 = ^s3
-			if i3 > b3 && !a.report(s3, i3, fn) {
-				return
-			}
+	for ; i < len(text); i++ {
+		s = trans[s+int32(class[text[i]])]
+		if s >= a.accept {
+			dst = a.appendOuts(dst, s, i+1)
 		}
 	}
-	// the other chains' last bytes, one chain after the other
-	for _, c := range [...]struct {
-		s         int32
-		i, lo, hi int
-	}{{s1, i1, b1, b2}, {s2, i2, b2, b3}, {s3, i3, b3, n}} {
-		s := c.s
-		for i := c.i; i < c.hi; i++ {
-			s = trans[s+int32(class[text[i]])]
-			if s < 0 {
-				s = ^s
-				if i+1 > c.lo && !a.report(s, i+1, fn) {
-					return
-				}
-			}
+	return dst
+}
+
+// appendTail appends the occurrences that start before lo and end after
+// it, scanning text from lo in state s. It stops once s's string (the
+// longest suffix of the text scanned that may begin an occurrence) starts
+// at lo or later: every occurrence after that starts there too.
+func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Match {
+	trans, class, span := a.trans, &a.class, a.stride-1
+	for i := lo; i < len(text) && int(trans[s+span]) > i-lo; i++ {
+		s = trans[s+int32(class[text[i]])]
+		if s >= a.accept {
+			dst = a.appendLonger(dst, s, i+1, int32(i+1-lo))
 		}
 	}
+	return dst
+}
+
+// appendLonger appends the patterns longer than min that state s
+// (premultiplied) ends at end.
+func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Match {
+	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+		if o.len <= min { // the end of the list (len 0) or shorter patterns
+			break
+		}
+		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
+	}
+	return dst
+}
+
+// appendOuts appends the patterns that state s (premultiplied) ends at
+// end.
+func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
+	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+		if o.pattern < 0 {
+			break
+		}
+		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
+	}
+	return dst
 }
 
 // report calls fn for the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
-	for _, p := range a.outs[a.trans[s+a.stride-1]:] {
-		if p < 0 {
+	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+		if o.pattern < 0 {
 			break
 		}
-		if !fn(int(p), end-int(a.lens[p]), end) {
+		if !fn(int(o.pattern), end-int(o.len), end) {
 			return false
 		}
 	}

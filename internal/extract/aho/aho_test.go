@@ -97,9 +97,9 @@ func TestEachRandom(t *testing.T) {
 	}
 }
 
-// TestEachAny compares the two-halves scan with Each on long random texts
+// TestAppendAny compares the scan in parts with Each on long random texts
 // (so that it splits them), as sets.
-func TestEachAny(t *testing.T) {
+func TestAppendAny(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	word := func(n int) string {
 		var sb strings.Builder
@@ -115,13 +115,24 @@ func TestEachAny(t *testing.T) {
 		}
 		text := word(r.IntN(3000))
 		a := Compile(patterns)
-		var got []match
-		a.EachAny([]byte(text), func(p, s, e int) bool {
-			got = append(got, match{p, s, e})
-			return true
-		})
-		sortMatches(got)
+		got := appended(a, text)
 		if want := naive(patterns, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
+	}
+}
+
+// TestAppendAnyLongPatterns compares AppendAny with brute force where
+// occurrences span several of its quarters: patterns longer than a
+// quarter, on periodic texts that hold many of them.
+func TestAppendAnyLongPatterns(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 200; round++ {
+		unit := []string{"ab", "aab", "ab ", "a"}[r.IntN(4)]
+		text := strings.Repeat(unit, (minSplit+r.IntN(120))/len(unit)+1)
+		patterns := []string{text[:1+r.IntN(len(text)/2)], text[r.IntN(4) : r.IntN(len(text)-4)+4], "ba", "b a"}
+		a := Compile(patterns)
+		if got, want := appended(a, text), naive(patterns, text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
 		}
 	}
@@ -148,14 +159,14 @@ func TestAllBytesUsed(t *testing.T) {
 	}
 }
 
-func BenchmarkEachAny(b *testing.B) {
+func BenchmarkAppendAny(b *testing.B) {
 	patterns := strings.Fields("in at to the has have will navy army defence cooperation defence cooperation vietnam viet nam laos thai")
 	text := []byte(strings.Repeat("vietnam and laos will boost defence cooperation in the navy; thai army has trained at sea. ", 200))
 	a := Compile(patterns)
 	b.SetBytes(int64(len(text)))
-	n := 0
+	var ms []Match
 	for b.Loop() {
-		a.EachAny(text, func(p, s, e int) bool { n++; return true })
+		ms = a.AppendAny(ms[:0], text)
 	}
 }
 
@@ -170,7 +181,7 @@ func BenchmarkEach(b *testing.B) {
 	}
 }
 
-// TestBounded compares a bounded automaton (Each and EachAny, on short
+// TestBounded compares a bounded automaton (Each and AppendAny, on short
 // and long random texts) with the naive matches minus those starting
 // inside a word, for patterns not allowed to. Patterns and texts mix word
 // bytes ('a', 'b', 'x'), non-word bytes (' ', '-', '.') and bytes no
@@ -208,16 +219,22 @@ func TestBounded(t *testing.T) {
 		if got := all(a, text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Each: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
 		}
-		var got []match
-		a.EachAny([]byte(text), func(p, s, e int) bool {
-			got = append(got, match{p, s, e})
-			return true
-		})
-		sortMatches(got)
+		got := appended(a, text)
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("EachAny: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
+			t.Fatalf("AppendAny: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
 		}
 	}
+}
+
+// appended returns the matches AppendAny finds in text, in the order naive
+// returns them.
+func appended(a *Automaton, text string) []match {
+	var got []match
+	for _, m := range a.AppendAny(nil, []byte(text)) {
+		got = append(got, match{int(m.Pattern), int(m.Start), int(m.End)})
+	}
+	sortMatches(got)
+	return got
 }
 
 // sortMatches sorts matches in the order naive returns them.

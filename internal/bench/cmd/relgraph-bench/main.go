@@ -105,18 +105,22 @@ func runExtract(ctx context.Context, args []string) error {
 		return err
 	}
 	return printJSON(map[string]any{
-		"workers":            *workers,
-		"gomaxprocs":         runtime.GOMAXPROCS(0),
-		"articles":           st.Articles,
-		"failed":             st.Failed,
-		"bytes":              st.Bytes,
-		"relations":          st.Relations,
-		"seconds":            st.Elapsed.Seconds(),
-		"mb_per_s":           st.MBps(),
-		"cpu_seconds":        st.CPU.Seconds(),
-		"mb_per_cpu_s":       st.MBpsCPU(),
-		"articles_per_s":     st.ArticlesPerSec(),
-		"micros_per_article": st.MicrosPerArticle(),
+		"workers":              *workers,
+		"gomaxprocs":           runtime.GOMAXPROCS(0),
+		"articles":             st.Articles,
+		"failed":               st.Failed,
+		"bytes":                st.Bytes,
+		"relations":            st.Relations,
+		"seconds":              st.Elapsed.Seconds(),
+		"mb_per_s":             st.MBps(),
+		"cpu_seconds":          st.CPU.Seconds(),
+		"mb_per_cpu_s":         st.MBpsCPU(),
+		"articles_per_s":       st.ArticlesPerSec(),
+		"micros_per_article":   st.MicrosPerArticle(),
+		"read_seconds":         st.ReadTime.Seconds(),
+		"extract_seconds":      st.ExtractTime.Seconds(),
+		"extract_share":        st.ExtractShare(),
+		"extract_mb_per_cpu_s": st.ExtractMBpsCPU(),
 	})
 }
 
