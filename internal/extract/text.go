@@ -260,9 +260,10 @@ func appendSentences(out []sentence, text string) []sentence {
 		start = -1
 	}
 	n := len(text)
+	stop := newStops(text)
 	for i := 0; i < n; {
 		if start >= 0 {
-			i = skipInSentence(text, i)
+			i = stop.from(i)
 			if i == n {
 				break
 			}
@@ -318,28 +319,42 @@ func appendSentences(out []sentence, text string) []sentence {
 	return out
 }
 
-// skipInSentence returns where the first byte from i on is that
-// splitSentences looks at inside a sentence: a line break, a terminal or
-// a byte of a non-ASCII rune ("…"); len(text) if none is. It looks at
-// eight bytes at a time.
-func skipInSentence(text string, i int) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	// zero marks the zero bytes of x (and maybe bytes after one: only
-	// the first mark is read)
-	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
-	for ; i+8 <= len(text); i += 8 {
-		x := load64(text, i)
-		m := x&high | zero(x^'\n'*ones) | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones)
-		if m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
+// stopBytes are the bytes appendSentences looks at inside a sentence: a
+// line break, a terminal, and 0xE2, the first byte of "…" (other runes
+// are skipped: no byte of a rune is ASCII, and 0xE2 only starts one).
+var stopBytes = [...]byte{'\n', '.', '!', '?', 0xE2}
+
+// stops finds the next stop byte in text for offsets that only grow. It
+// keeps where each stop byte is next, found with strings.IndexByte (which
+// scans many bytes at a time): a rare byte is looked for again only when
+// passed, so the text is read about once per stop byte.
+type stops struct {
+	text string
+	next [len(stopBytes)]int // at or after the last offset asked; len(text) if none
+}
+
+func newStops(text string) stops {
+	s := stops{text: text}
+	for k := range s.next {
+		s.next[k] = -1
 	}
-	for ; i < len(text); i++ {
-		if c := text[i]; c == '\n' || c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf {
-			break
+	return s
+}
+
+// from returns where the first stop byte at or after i is, len(text) if
+// there is none. i must not be less than in the call before.
+func (s *stops) from(i int) int {
+	m := len(s.text)
+	for k, c := range stopBytes {
+		if s.next[k] < i {
+			s.next[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], c); j >= 0 {
+				s.next[k] = i + j
+			}
 		}
+		m = min(m, s.next[k])
 	}
-	return i
+	return m
 }
 
 // isBoundary decides whether the terminal at text[i] (ending at end) ends

@@ -87,9 +87,9 @@ func viewOracle(text string) (b []byte, off []int32) {
 	return b, append(off, int32(len(text)))
 }
 
-// TestSkipInSentence compares skipInSentence with a byte loop on random
-// text, from every offset.
-func TestSkipInSentence(t *testing.T) {
+// TestStops compares stops.from with a byte loop on random text, from
+// growing offsets.
+func TestStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "\x01", "\x7f", "the army "}
 	for round := 0; round < 2000; round++ {
@@ -98,13 +98,16 @@ func TestSkipInSentence(t *testing.T) {
 			sb.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		text := sb.String()
-		for i := 0; i <= len(text); i++ {
+		s := newStops(text)
+		for i := 0; i <= len(text); i += 1 + r.IntN(3) {
 			want := i
-			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] < utf8.RuneSelf {
+			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] != 0xE2 {
 				want++
 			}
-			if got := skipInSentence(text, i); got != want {
-				t.Fatalf("skipInSentence(%q, %d) = %d, want %d", text, i, got, want)
+			for range 2 { // asked again at the same offset
+				if got := s.from(i); got != want {
+					t.Fatalf("stops.from(%q, %d) = %d, want %d", text, i, got, want)
+				}
 			}
 		}
 	}
