@@ -427,6 +427,9 @@ func (d *doc) locative(vs int) (place, dest bool) {
 		}
 	}
 	w1, w2 := d.prevWords(vs)
+	if !d.e.locEnds.mayHave(w1) {
+		return false, false // most words: no locative ends with w1, nor with w2 then
+	}
 	if w2 != "" && d.e.locative[w2] {
 		return true, d.e.destination[w2]
 	}

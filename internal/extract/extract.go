@@ -29,6 +29,7 @@ type Extractor struct {
 
 	locative    map[string]bool     // one- or two-word phrases before a place
 	destination map[string]bool     // locatives that make a visit's destination
+	locEnds     wordFilter          // the last words of the locatives
 	kindAgency  map[[2]string]int   // (country, kind) -> named agency index
 	aliases     map[string][]string // actor id -> its name, aliases and demonyms, sorted, deduplicated
 	groupIDs    []string            // group index -> entity id ("group-neighbouring-countries")
@@ -132,6 +133,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	for _, l := range lex.Locatives {
 		f := lexicon.Fold(l)
 		e.locative[f] = true
+		e.locEnds.add(f[strings.LastIndexByte(f, ' ')+1:])
 		switch f {
 		case "to", "visit to", "trip to", "tour of", "arrived in", "into", "toward", "towards":
 			e.destination[f] = true

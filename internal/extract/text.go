@@ -458,6 +458,28 @@ var abbreviationEnds = func() (t [maxAbbreviation + 1]letterPair) {
 	return t
 }()
 
+// wordFilter tells most words that are not in a small set from those
+// that may be by their length and first and last bytes, with no hash.
+type wordFilter struct{ first, last [256]uint32 } // by byte: bit n for a length n (31: 31 or more)
+
+func (f *wordFilter) add(w string) {
+	if w == "" {
+		return
+	}
+	n := min(len(w), 31)
+	f.first[w[0]] |= 1 << n
+	f.last[w[len(w)-1]] |= 1 << n
+}
+
+// mayHave reports false if w is not one of the words added.
+func (f *wordFilter) mayHave(w string) bool {
+	if w == "" {
+		return false
+	}
+	n := min(len(w), 31)
+	return f.first[w[0]]>>n&1 != 0 && f.last[w[len(w)-1]]>>n&1 != 0
+}
+
 // isHardWrapped reports text whose lines were wrapped at a fixed width:
 // most non-empty lines are 40-90 bytes long and do not end a sentence.
 func isHardWrapped(text string) bool {

@@ -135,3 +135,41 @@ func TestMaxAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilter checks that wordFilter never rejects a word added (but
+// "", which it always does), and that it does reject some others, against a set of random words.
+func TestWordFilter(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	word := func() string {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = "abcxyz0.é"[r.IntN(10)]
+		}
+		return string(b)
+	}
+	var f wordFilter
+	set := map[string]bool{}
+	for range 20 {
+		w := word()
+		f.add(w)
+		set[w] = true
+	}
+	rejected := 0
+	for range 10000 {
+		w := word()
+		if !f.mayHave(w) {
+			rejected++
+			if set[w] && w != "" {
+				t.Fatalf("mayHave(%q) = false for a word added", w)
+			}
+		}
+	}
+	for w := range set {
+		if w != "" && !f.mayHave(w) {
+			t.Fatalf("mayHave(%q) = false for a word added", w)
+		}
+	}
+	if rejected == 0 {
+		t.Error("no word rejected")
+	}
+}
