@@ -374,40 +374,51 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // prevWords returns up to two words before view offset vs, skipping "the":
 // w1 the nearest, w2 the two as a phrase ("visit to").
 func (d *doc) prevWords(vs int) (w1, w2 string) {
-	var start, end [2]int // of the words kept, nearest first
-	n := 0
-	i := vs
-	for n < 2 {
-		for i > 0 && d.v.b[i-1] == ' ' {
-			i--
-		}
-		j := i
-		for j > 0 && lexicon.IsWordByte(d.v.b[j-1]) {
-			j--
-		}
-		if j == i {
-			break
-		}
-		w := d.vstr[j:i]
-		if w == "the" && n == 0 {
-			i = j
-			continue
-		}
-		start[n], end[n] = j, i
-		n++
-		i = j
+	s1, e1 := d.nearestWord(vs)
+	if s1 == e1 {
+		return "", ""
 	}
-	if n > 0 {
-		w1 = d.vstr[start[0]:end[0]]
+	return d.vstr[s1:e1], d.phraseBefore(s1, e1)
+}
+
+// nearestWord returns the view span of the word before vs that is not
+// "the"; empty if there is none.
+func (d *doc) nearestWord(vs int) (start, end int) {
+	start, end = d.wordBefore(vs)
+	for start < end && d.vstr[start:end] == "the" {
+		start, end = d.wordBefore(start)
 	}
-	if n > 1 {
-		if start[0]-end[1] == 1 {
-			w2 = d.vstr[start[1]:end[0]] // "visit to": one space between
-		} else {
-			w2 = d.vstr[start[1]:end[1]] + " " + w1
-		}
+	return start, end
+}
+
+// phraseBefore returns the word before the word at view span [s1, e1) and
+// that word as a phrase ("visit to"), or "" if there is no word before.
+func (d *doc) phraseBefore(s1, e1 int) string {
+	s2, e2 := d.wordBefore(s1)
+	switch {
+	case s2 == e2:
+		return ""
+	case s1-e2 == 1:
+		return d.vstr[s2:e1] // one space between
 	}
-	return
+	return d.vstr[s2:e2] + " " + d.vstr[s1:e1]
+}
+
+// wordBefore returns the view span of the word before vs, past spaces;
+// start == end if punctuation or the text's start comes first.
+func (d *doc) wordBefore(vs int) (start, end int) {
+	end = vs
+	for end > 0 && d.v.b[end-1] == ' ' {
+		end--
+	}
+	start = end
+	for start > 0 && lexicon.IsWordByte(d.v.b[start-1]) {
+		start--
+	}
+	if start == end {
+		return vs, vs
+	}
+	return start, end
 }
 
 // locative reports whether the mention at vs follows a locative ("in",
@@ -426,11 +437,12 @@ func (d *doc) locative(vs int) (place, dest bool) {
 			}
 		}
 	}
-	w1, w2 := d.prevWords(vs)
+	s1, e1 := d.nearestWord(vs)
+	w1 := d.vstr[s1:e1]
 	if !d.e.locEnds.mayHave(w1) {
 		return false, false // most words: no locative ends with w1, nor with w2 then
 	}
-	if w2 != "" && d.e.locative[w2] {
+	if w2 := d.phraseBefore(s1, e1); w2 != "" && d.e.locative[w2] {
 		return true, d.e.destination[w2]
 	}
 	if w1 != "" && d.e.locative[w1] {

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/relgraph/relgraph/internal/lexicon"
+)
+
+// prevWordsOracle is prevWords as one loop: up to two words before vs,
+// skipping "the" (any number of them) as the nearest.
+func prevWordsOracle(d *doc, vs int) (w1, w2 string) {
+	var start, end [2]int
+	n := 0
+	i := vs
+	for n < 2 {
+		for i > 0 && d.v.b[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > 0 && lexicon.IsWordByte(d.v.b[j-1]) {
+			j--
+		}
+		if j == i {
+			break
+		}
+		if d.vstr[j:i] == "the" && n == 0 {
+			i = j
+			continue
+		}
+		start[n], end[n] = j, i
+		n++
+		i = j
+	}
+	if n > 0 {
+		w1 = d.vstr[start[0]:end[0]]
+	}
+	if n > 1 {
+		if start[0]-end[1] == 1 {
+			w2 = d.vstr[start[1]:end[0]]
+		} else {
+			w2 = d.vstr[start[1]:end[1]] + " " + w1
+		}
+	}
+	return
+}
+
+// TestPrevWords compares prevWords with prevWordsOracle at every offset of
+// random text.
+func TestPrevWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"the", "visit", "to", "in", " ", "  ", ",", ".", "a"}
+	for round := 0; round < 3000; round++ {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		d := &doc{v: newView(sb.String())}
+		d.vstr = string(d.v.b)
+		for vs := 0; vs <= len(d.v.b); vs++ {
+			w1, w2 := d.prevWords(vs)
+			o1, o2 := prevWordsOracle(d, vs)
+			if w1 != o1 || w2 != o2 {
+				t.Fatalf("prevWords(%q, %d) = %q, %q; want %q, %q", d.vstr, vs, w1, w2, o1, o2)
+			}
+		}
+	}
+}
