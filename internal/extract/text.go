@@ -321,7 +321,8 @@ func appendSentences(out []sentence, text string) []sentence {
 
 // stopBytes are the bytes appendSentences looks at inside a sentence: a
 // line break, a terminal, and 0xE2, the first byte of "…" (other runes
-// are skipped: no byte of a rune is ASCII, and 0xE2 only starts one).
+// are skipped: no byte of a multi-byte rune is ASCII, and 0xE2 only
+// starts one).
 var stopBytes = [...]byte{'\n', '.', '!', '?', 0xE2}
 
 // stops finds the next stop byte in text for offsets that only grow. It
