@@ -94,6 +94,11 @@ type doc struct {
 	pairBuf  [][2]arg       // pairs'
 	areaBuf  []string       // areas'
 	relIdx   []int          // relOrder's
+	relKeys  []uint64       // relOrder's
+	sideRank [][2]int       // per relation: the ranks of its sides among the result's entities (entityIDs)
+	idPerm   []int          // sortIDs'
+	idRank   []int          // sortIDs'
+	idSorted []string       // sortIDs'
 	scores   []countryScore // salience's
 	paraHome []bool         // per paragraph: names the home country (resolveGenerics, paraNamesHome)
 
@@ -824,17 +829,19 @@ func (d *doc) result() model.Extraction {
 
 // entityIDs returns the ids of the entities of the result, sorted: the
 // relations' sides and the countries of the agencies among them (their
-// PART_OF targets).
+// PART_OF targets). It notes each relation's sides' ranks in that order
+// (d.sideRank) for relOrder.
 //
 // The result is valid until the next call (it reuses d.ids).
 func (d *doc) entityIDs() []string {
-	ids := d.ids[:0]
+	ids, sides := d.ids[:0], d.sideRank[:0]
 	for i := range d.relv { // an article relates few entities: a linear search beats sorting every side
-		ids = appendNew(ids, d.relv[i].From)
-		ids = appendNew(ids, d.relv[i].To)
+		var from, to int
+		ids, from = appendNew(ids, d.relv[i].From)
+		ids, to = appendNew(ids, d.relv[i].To)
+		sides = append(sides, [2]int{from, to})
 	}
-	sides := len(ids)
-	for _, id := range ids[:sides] {
+	for _, id := range ids[:len(ids):len(ids)] {
 		ent := d.ents[id]
 		if ent.Label != model.Agency {
 			continue
@@ -843,32 +850,87 @@ func (d *doc) entityIDs() []string {
 			c, _ := d.e.lex.Actor(ent.Country)
 			d.addEntity(c.ID, c.Name, c.Label, c.Country)
 		}
-		ids = appendNew(ids, ent.Country)
+		ids, _ = appendNew(ids, ent.Country)
 	}
-	slices.Sort(ids) // once, with the agencies' countries
-	d.ids = ids
+	// Sort once, with the agencies' countries, and turn the sides' places
+	// in ids into their ranks.
+	rank := d.sortIDs(ids)
+	for i := range sides {
+		sides[i] = [2]int{rank[sides[i][0]], rank[sides[i][1]]}
+	}
+	d.ids, d.sideRank = ids, sides
 	return ids
 }
 
-// appendNew appends id to ids unless ids holds it.
-func appendNew(ids []string, id string) []string {
-	if slices.Contains(ids, id) {
-		return ids
+// sortIDs sorts ids and returns, for each id's place before sorting, its
+// place after (valid until the next call: it reuses d.idRank).
+func (d *doc) sortIDs(ids []string) []int {
+	perm := resetSlice(d.idPerm, len(ids))
+	for i := range perm {
+		perm[i] = i
 	}
-	return append(ids, id)
+	slices.SortFunc(perm, func(i, j int) int { return strings.Compare(ids[i], ids[j]) })
+	rank := resetSlice(d.idRank, len(ids))
+	sorted := append(d.idSorted[:0], ids...)
+	for k, i := range perm {
+		rank[i] = k
+		ids[k] = sorted[i]
+	}
+	d.idPerm, d.idRank, d.idSorted = perm, rank, sorted
+	return rank
 }
 
-// relOrder returns the indices of d.relv in the order of the result.
+// appendNew appends id to ids unless ids holds it, and returns its index.
+func appendNew(ids []string, id string) ([]string, int) {
+	if i := slices.Index(ids, id); i >= 0 {
+		return ids, i
+	}
+	return append(ids, id), len(ids)
+}
+
+// relKeyBits is the width of each field of a relation's sort key.
+const relKeyBits = 20
+
+// relOrder returns the indices of d.relv in the order of the result: by
+// type, from, to. Each relation's key packs its type's rank, its sides'
+// ranks (d.sideRank, from entityIDs) and its index into one integer, so
+// sorting compares no strings.
 //
-// The result is valid until the next call (it reuses d.relIdx).
+// The result is valid until the next call (it reuses d.relIdx and d.relKeys).
 func (d *doc) relOrder() []int {
 	order := d.relIdx[:0]
 	for i := range d.relv {
 		order = append(order, i)
 	}
-	slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
 	d.relIdx = order
+	if len(d.relv) >= 1<<relKeyBits { // more than any article states: compare the strings
+		slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
+		return order
+	}
+	keys := d.relKeys[:0]
+	for i := range d.relv {
+		s := d.sideRank[i]
+		keys = append(keys, uint64(typeRank(d.relv[i].Type))<<(3*relKeyBits)|uint64(s[0])<<(2*relKeyBits)|uint64(s[1])<<relKeyBits|uint64(i))
+	}
+	slices.Sort(keys)
+	for k, key := range keys {
+		order[k] = int(key & (1<<relKeyBits - 1))
+	}
+	d.relKeys = keys
 	return order
+}
+
+// typesByName lists the relationship types in the order of their names:
+// the order of the result.
+var typesByName = func() []model.RelType {
+	ts := slices.Clone(model.RelTypes)
+	slices.Sort(ts)
+	return ts
+}()
+
+// typeRank returns the place of t in typesByName.
+func typeRank(t model.RelType) int {
+	return slices.Index(typesByName, t)
 }
 
 // compareRelations orders one article's relations by type, from, to.
