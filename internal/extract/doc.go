@@ -99,6 +99,7 @@ type doc struct {
 	idPerm   []int          // sortIDs'
 	idRank   []int          // sortIDs'
 	idSorted []string       // sortIDs'
+	unnamed  []int          // result's: the mentions appendAliases looks at
 	scores   []countryScore // salience's
 	paraHome []bool         // per paragraph: names the home country (resolveGenerics, paraNamesHome)
 
@@ -800,9 +801,10 @@ func (d *doc) result() model.Extraction {
 		}
 		if found == nil {
 			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
+			d.unnamed = d.appendUnnamed(d.unnamed[:0])
 		}
 		n := len(found)
-		found = d.appendAliases(found, id)
+		found = d.appendAliases(found, id, d.unnamed)
 		ents[i].Aliases = found[n:len(found):len(found)]
 	}
 	// The stated relations in order, with the PART_OF ones (in the order
@@ -947,19 +949,31 @@ func compareRelations(a, b *model.Relation) int {
 // appendAliases appends the surface forms of entity id that the lexicon
 // does not know (a group or a generic agency): its name and the phrases
 // the article calls it by ("Thai navy", "neighbouring countries"), sorted,
-// deduplicated. Those of an actor the lexicon knows are precomputed in New
-// (Extractor.aliases).
-func (d *doc) appendAliases(dst []string, id string) []string {
+// deduplicated; unnamed holds the indices of the mentions that may name it
+// (appendUnnamed). Those of an actor the lexicon knows are precomputed in
+// New (Extractor.aliases).
+func (d *doc) appendAliases(dst []string, id string, unnamed []int) []string {
 	n := len(dst)
 	dst = append(dst, d.ents[id].Name)
-	for i := range d.ments {
-		m := &d.ments[i]
-		if (m.kind == pGeneric || m.kind == pGroup) && m.ent == id {
+	for _, mi := range unnamed {
+		if m := &d.ments[mi]; m.ent == id {
 			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}
 	slices.Sort(dst[n:])
 	return dst[:n+len(slices.Compact(dst[n:]))]
+}
+
+// appendUnnamed appends the indices of the mentions of entities the
+// lexicon does not know (generic agencies and groups), so that
+// appendAliases, called for each such entity, looks at them alone.
+func (d *doc) appendUnnamed(dst []int) []int {
+	for i := range d.ments {
+		if m := &d.ments[i]; (m.kind == pGeneric || m.kind == pGroup) && m.ent != "" {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 // sentenceText is the evidence form of sentence si, made once per
