@@ -82,6 +82,7 @@ type doc struct {
 	actorSeen []bool // by actor index: added to ents (mentions)
 
 	home, second string // the article's home country and its partner ("" when none)
+	pair         [2]arg // pairArgs' answer, {} until asked
 
 	ents   map[string]model.Entity
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
@@ -137,6 +138,7 @@ func (e *Extractor) putDoc(d *doc) {
 	d.a, d.text, d.vstr = model.Article{}, "", ""
 	d.enum = nil
 	d.home, d.second = "", ""
+	d.pair = [2]arg{}
 	clear(d.ents)
 	clear(d.rels)
 	clear(d.partOf)
@@ -774,6 +776,16 @@ func (d *doc) countryArg(id string) arg {
 	a, _ := d.e.lex.Actor(id)
 	d.addEntity(a.ID, a.Name, a.Label, a.Country)
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
+}
+
+// pairArgs returns the sides "the two countries" stand for: the home
+// country and its partner, made (and added to the entities) once per
+// article.
+func (d *doc) pairArgs() (home, second arg) {
+	if d.pair[0].ent == "" {
+		d.pair = [2]arg{d.countryArg(d.home), d.countryArg(d.second)}
+	}
+	return d.pair[0], d.pair[1]
 }
 
 func (m *mention) arg() arg {

@@ -249,8 +249,9 @@ func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
 		switch m.kind {
 		case pPair:
 			if d.home != "" && d.second != "" {
-				out = addArg(out, d.countryArg(d.home))
-				out = addArg(out, d.countryArg(d.second))
+				home, second := d.pairArgs()
+				out = addArg(out, home)
+				out = addArg(out, second)
 			}
 			continue
 		case pGroup:
