@@ -220,7 +220,7 @@ func (d *doc) mentions() {
 			}
 			if !d.actorSeen[p.index] { // most actors are named again and again
 				d.actorSeen[p.index] = true
-				d.addEntity(a.ID, a.Name, a.Label, a.Country)
+				d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
 			}
 			m.place, m.dest = d.locative(vs)
 			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
@@ -541,7 +541,7 @@ func (d *doc) agencyFor(country string, generic int) (string, model.Label) {
 		}
 		d.agencies[k] = a
 	}
-	d.addEntity(a.ID, a.Name, model.Agency, a.Country)
+	d.addEntity(a.ID, a.Name, model.Agency, a.Country, a.Aliases)
 	return a.ID, model.Agency
 }
 
@@ -556,20 +556,24 @@ func (e *Extractor) agency(country string, generic int) model.Entity {
 	g := e.lex.Generics[generic]
 	if i, ok := e.kindAgency[[2]string{country, g.Kind}]; ok {
 		a := &e.lex.Actors[i]
-		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country}
+		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country, Aliases: e.aliasesAt[i]}
 	}
 	c, _ := e.lex.Actor(country)
-	return model.Entity{ID: country + "-" + g.Kind, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country}
+	id := country + "-" + g.Kind
+	return model.Entity{ID: id, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country, Aliases: e.aliases[id]}
 }
 
-func (d *doc) addEntity(id, name string, label model.Label, country string) {
+// addEntity adds an entity to the article's, unless it has one with that
+// id. aliases are the lexicon's for an actor it knows (Extractor.aliases),
+// nil for others (result finds theirs in the text: appendAliases).
+func (d *doc) addEntity(id, name string, label model.Label, country string, aliases []string) {
 	if _, ok := d.ents[id]; ok {
 		return
 	}
 	if label != model.Country && label != model.Agency && label != model.Person {
 		country = ""
 	}
-	d.ents[id] = model.Entity{ID: id, Name: name, Label: label, Country: country}
+	d.ents[id] = model.Entity{ID: id, Name: name, Label: label, Country: country, Aliases: aliases}
 }
 
 // salience picks the article's home country (most mentioned; the title
@@ -774,7 +778,7 @@ func (d *doc) homeArg() (arg, bool) {
 
 func (d *doc) countryArg(id string) arg {
 	a, _ := d.e.lex.Actor(id)
-	d.addEntity(a.ID, a.Name, a.Label, a.Country)
+	d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliases[a.ID])
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
 }
 
@@ -807,8 +811,7 @@ func (d *doc) result() model.Extraction {
 		if ents[i].Label == model.Agency {
 			agencies++
 		}
-		if as, ok := d.e.aliases[id]; ok {
-			ents[i].Aliases = as
+		if ents[i].Aliases != nil { // the lexicon's (addEntity)
 			continue
 		}
 		if found == nil {
@@ -862,7 +865,7 @@ func (d *doc) entityIDs() []string {
 		}
 		if _, ok := d.ents[ent.Country]; !ok {
 			c, _ := d.e.lex.Actor(ent.Country)
-			d.addEntity(c.ID, c.Name, c.Label, c.Country)
+			d.addEntity(c.ID, c.Name, c.Label, c.Country, d.e.aliases[c.ID])
 		}
 		ids, _ = appendNew(ids, ent.Country)
 	}
