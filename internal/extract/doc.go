@@ -937,17 +937,39 @@ func (d *doc) relOrder() []int {
 	return order
 }
 
-// typesByName lists the relationship types in the order of their names:
-// the order of the result.
-var typesByName = func() []model.RelType {
-	ts := slices.Clone(model.RelTypes)
-	slices.Sort(ts)
-	return ts
-}()
-
-// typeRank returns the place of t in typesByName.
+// typeRank returns the place of t's name among the relationship types'
+// names (TestTypeRank checks it against model.RelTypes): the order of the
+// result. A switch compares t with constants, without calls.
 func typeRank(t model.RelType) int {
-	return slices.Index(typesByName, t)
+	switch t {
+	case model.AttacheOffice:
+		return 0
+	case model.DefenceCooperation:
+		return 1
+	case model.DefenceIndustry:
+		return 2
+	case model.Dialogue:
+		return 3
+	case model.Exchange:
+		return 4
+	case model.Exercise:
+		return 5
+	case model.Hotline:
+		return 6
+	case model.JointPatrol:
+		return 7
+	case model.MemberOf:
+		return 8
+	case model.Partnership:
+		return 9
+	case model.PartOf:
+		return 10
+	case model.Peacekeeping:
+		return 11
+	case model.Training:
+		return 12
+	}
+	return -1
 }
 
 // compareRelations orders one article's relations by type, from, to.

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"testing"
+
+	"github.com/relgraph/relgraph/internal/model"
 )
 
 // TestFirstMention compares firstMention and firstCue, which try the ends
@@ -27,6 +30,17 @@ func TestFirstMention(t *testing.T) {
 			if got := d.firstCue(ids, vs); got != want {
 				t.Errorf("firstCue(%d of %v, %d) = %d, want %d", n, starts, vs, got, want)
 			}
+		}
+	}
+}
+
+// TestTypeRank checks typeRank against the types sorted by name.
+func TestTypeRank(t *testing.T) {
+	ts := slices.Clone(model.RelTypes)
+	slices.Sort(ts)
+	for want, rt := range ts {
+		if got := typeRank(rt); got != want {
+			t.Errorf("typeRank(%s) = %d, want %d", rt, got, want)
 		}
 	}
 }
