@@ -82,6 +82,7 @@ type doc struct {
 	actorSeen []bool // by actor index: added to ents (mentions)
 
 	home, second string // the article's home country and its partner ("" when none)
+	pair         [2]arg // pairArgs' answer, {} until asked
 
 	ents   map[string]model.Entity
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
@@ -94,6 +95,12 @@ type doc struct {
 	pairBuf  [][2]arg       // pairs'
 	areaBuf  []string       // areas'
 	relIdx   []int          // relOrder's
+	relKeys  []uint64       // relOrder's
+	sideRank [][2]int       // per relation: the ranks of its sides among the result's entities (entityIDs)
+	idPerm   []int          // sortIDs'
+	idRank   []int          // sortIDs'
+	idSorted []string       // sortIDs'
+	unnamed  []int          // result's: the mentions appendAliases looks at
 	scores   []countryScore // salience's
 	paraHome []bool         // per paragraph: names the home country (resolveGenerics, paraNamesHome)
 
@@ -131,6 +138,7 @@ func (e *Extractor) putDoc(d *doc) {
 	d.a, d.text, d.vstr = model.Article{}, "", ""
 	d.enum = nil
 	d.home, d.second = "", ""
+	d.pair = [2]arg{}
 	clear(d.ents)
 	clear(d.rels)
 	clear(d.partOf)
@@ -212,7 +220,7 @@ func (d *doc) mentions() {
 			}
 			if !d.actorSeen[p.index] { // most actors are named again and again
 				d.actorSeen[p.index] = true
-				d.addEntity(a.ID, a.Name, a.Label, a.Country)
+				d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
 			}
 			m.place, m.dest = d.locative(vs)
 			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
@@ -548,7 +556,7 @@ func (d *doc) agencyFor(country string, generic int) (string, model.Label) {
 		}
 		d.agencies[k] = a
 	}
-	d.addEntity(a.ID, a.Name, model.Agency, a.Country)
+	d.addEntity(a.ID, a.Name, model.Agency, a.Country, a.Aliases)
 	return a.ID, model.Agency
 }
 
@@ -563,20 +571,24 @@ func (e *Extractor) agency(country string, generic int) model.Entity {
 	g := e.lex.Generics[generic]
 	if i, ok := e.kindAgency[[2]string{country, g.Kind}]; ok {
 		a := &e.lex.Actors[i]
-		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country}
+		return model.Entity{ID: a.ID, Name: a.Name, Label: model.Agency, Country: a.Country, Aliases: e.aliasesAt[i]}
 	}
 	c, _ := e.lex.Actor(country)
-	return model.Entity{ID: country + "-" + g.Kind, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country}
+	id := country + "-" + g.Kind
+	return model.Entity{ID: id, Name: c.Name + " " + g.Name, Label: model.Agency, Country: country, Aliases: e.aliases[id]}
 }
 
-func (d *doc) addEntity(id, name string, label model.Label, country string) {
+// addEntity adds an entity to the article's, unless it has one with that
+// id. aliases are the lexicon's for an actor it knows (Extractor.aliases),
+// nil for others (result finds theirs in the text: appendAliases).
+func (d *doc) addEntity(id, name string, label model.Label, country string, aliases []string) {
 	if _, ok := d.ents[id]; ok {
 		return
 	}
 	if label != model.Country && label != model.Agency && label != model.Person {
 		country = ""
 	}
-	d.ents[id] = model.Entity{ID: id, Name: name, Label: label, Country: country}
+	d.ents[id] = model.Entity{ID: id, Name: name, Label: label, Country: country, Aliases: aliases}
 }
 
 // salience picks the article's home country (most mentioned; the title
@@ -781,8 +793,18 @@ func (d *doc) homeArg() (arg, bool) {
 
 func (d *doc) countryArg(id string) arg {
 	a, _ := d.e.lex.Actor(id)
-	d.addEntity(a.ID, a.Name, a.Label, a.Country)
+	d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliases[a.ID])
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
+}
+
+// pairArgs returns the sides "the two countries" stand for: the home
+// country and its partner, made (and added to the entities) once per
+// article.
+func (d *doc) pairArgs() (home, second arg) {
+	if d.pair[0].ent == "" {
+		d.pair = [2]arg{d.countryArg(d.home), d.countryArg(d.second)}
+	}
+	return d.pair[0], d.pair[1]
 }
 
 func (m *mention) arg() arg {
@@ -804,15 +826,15 @@ func (d *doc) result() model.Extraction {
 		if ents[i].Label == model.Agency {
 			agencies++
 		}
-		if as, ok := d.e.aliases[id]; ok {
-			ents[i].Aliases = as
+		if ents[i].Aliases != nil { // the lexicon's (addEntity)
 			continue
 		}
 		if found == nil {
 			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
+			d.unnamed = d.appendUnnamed(d.unnamed[:0])
 		}
 		n := len(found)
-		found = d.appendAliases(found, id)
+		found = d.appendAliases(found, id, d.unnamed)
 		ents[i].Aliases = found[n:len(found):len(found)]
 	}
 	// The stated relations in order, with the PART_OF ones (in the order
@@ -839,51 +861,130 @@ func (d *doc) result() model.Extraction {
 
 // entityIDs returns the ids of the entities of the result, sorted: the
 // relations' sides and the countries of the agencies among them (their
-// PART_OF targets).
+// PART_OF targets). It notes each relation's sides' ranks in that order
+// (d.sideRank) for relOrder.
 //
 // The result is valid until the next call (it reuses d.ids).
 func (d *doc) entityIDs() []string {
-	ids := d.ids[:0]
+	ids, sides := d.ids[:0], d.sideRank[:0]
 	for i := range d.relv { // an article relates few entities: a linear search beats sorting every side
-		ids = appendNew(ids, d.relv[i].From)
-		ids = appendNew(ids, d.relv[i].To)
+		var from, to int
+		ids, from = appendNew(ids, d.relv[i].From)
+		ids, to = appendNew(ids, d.relv[i].To)
+		sides = append(sides, [2]int{from, to})
 	}
-	sides := len(ids)
-	for _, id := range ids[:sides] {
+	for _, id := range ids[:len(ids):len(ids)] {
 		ent := d.ents[id]
 		if ent.Label != model.Agency {
 			continue
 		}
 		if _, ok := d.ents[ent.Country]; !ok {
 			c, _ := d.e.lex.Actor(ent.Country)
-			d.addEntity(c.ID, c.Name, c.Label, c.Country)
+			d.addEntity(c.ID, c.Name, c.Label, c.Country, d.e.aliases[c.ID])
 		}
-		ids = appendNew(ids, ent.Country)
+		ids, _ = appendNew(ids, ent.Country)
 	}
-	slices.Sort(ids) // once, with the agencies' countries
-	d.ids = ids
+	// Sort once, with the agencies' countries, and turn the sides' places
+	// in ids into their ranks.
+	rank := d.sortIDs(ids)
+	for i := range sides {
+		sides[i] = [2]int{rank[sides[i][0]], rank[sides[i][1]]}
+	}
+	d.ids, d.sideRank = ids, sides
 	return ids
 }
 
-// appendNew appends id to ids unless ids holds it.
-func appendNew(ids []string, id string) []string {
-	if slices.Contains(ids, id) {
-		return ids
+// sortIDs sorts ids and returns, for each id's place before sorting, its
+// place after (valid until the next call: it reuses d.idRank).
+func (d *doc) sortIDs(ids []string) []int {
+	perm := resetSlice(d.idPerm, len(ids))
+	for i := range perm {
+		perm[i] = i
 	}
-	return append(ids, id)
+	slices.SortFunc(perm, func(i, j int) int { return strings.Compare(ids[i], ids[j]) })
+	rank := resetSlice(d.idRank, len(ids))
+	sorted := append(d.idSorted[:0], ids...)
+	for k, i := range perm {
+		rank[i] = k
+		ids[k] = sorted[i]
+	}
+	d.idPerm, d.idRank, d.idSorted = perm, rank, sorted
+	return rank
 }
 
-// relOrder returns the indices of d.relv in the order of the result.
+// appendNew appends id to ids unless ids holds it, and returns its index.
+func appendNew(ids []string, id string) ([]string, int) {
+	if i := slices.Index(ids, id); i >= 0 {
+		return ids, i
+	}
+	return append(ids, id), len(ids)
+}
+
+// relKeyBits is the width of each field of a relation's sort key.
+const relKeyBits = 20
+
+// relOrder returns the indices of d.relv in the order of the result: by
+// type, from, to. Each relation's key packs its type's rank, its sides'
+// ranks (d.sideRank, from entityIDs) and its index into one integer, so
+// sorting compares no strings.
 //
-// The result is valid until the next call (it reuses d.relIdx).
+// The result is valid until the next call (it reuses d.relIdx and d.relKeys).
 func (d *doc) relOrder() []int {
 	order := d.relIdx[:0]
 	for i := range d.relv {
 		order = append(order, i)
 	}
-	slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
 	d.relIdx = order
+	if len(d.relv) >= 1<<relKeyBits { // more than any article states: compare the strings
+		slices.SortFunc(order, func(i, j int) int { return compareRelations(&d.relv[i].Relation, &d.relv[j].Relation) })
+		return order
+	}
+	keys := d.relKeys[:0]
+	for i := range d.relv {
+		s := d.sideRank[i]
+		keys = append(keys, uint64(typeRank(d.relv[i].Type))<<(3*relKeyBits)|uint64(s[0])<<(2*relKeyBits)|uint64(s[1])<<relKeyBits|uint64(i))
+	}
+	slices.Sort(keys)
+	for k, key := range keys {
+		order[k] = int(key & (1<<relKeyBits - 1))
+	}
+	d.relKeys = keys
 	return order
+}
+
+// typeRank returns the place of t's name among the relationship types'
+// names (TestTypeRank checks it against model.RelTypes): the order of the
+// result. A switch compares t with constants, without calls.
+func typeRank(t model.RelType) int {
+	switch t {
+	case model.AttacheOffice:
+		return 0
+	case model.DefenceCooperation:
+		return 1
+	case model.DefenceIndustry:
+		return 2
+	case model.Dialogue:
+		return 3
+	case model.Exchange:
+		return 4
+	case model.Exercise:
+		return 5
+	case model.Hotline:
+		return 6
+	case model.JointPatrol:
+		return 7
+	case model.MemberOf:
+		return 8
+	case model.Partnership:
+		return 9
+	case model.PartOf:
+		return 10
+	case model.Peacekeeping:
+		return 11
+	case model.Training:
+		return 12
+	}
+	return -1
 }
 
 // compareRelations orders one article's relations by type, from, to.
@@ -900,19 +1001,31 @@ func compareRelations(a, b *model.Relation) int {
 // appendAliases appends the surface forms of entity id that the lexicon
 // does not know (a group or a generic agency): its name and the phrases
 // the article calls it by ("Thai navy", "neighbouring countries"), sorted,
-// deduplicated. Those of an actor the lexicon knows are precomputed in New
-// (Extractor.aliases).
-func (d *doc) appendAliases(dst []string, id string) []string {
+// deduplicated; unnamed holds the indices of the mentions that may name it
+// (appendUnnamed). Those of an actor the lexicon knows are precomputed in
+// New (Extractor.aliases).
+func (d *doc) appendAliases(dst []string, id string, unnamed []int) []string {
 	n := len(dst)
 	dst = append(dst, d.ents[id].Name)
-	for i := range d.ments {
-		m := &d.ments[i]
-		if (m.kind == pGeneric || m.kind == pGroup) && m.ent == id {
+	for _, mi := range unnamed {
+		if m := &d.ments[mi]; m.ent == id {
 			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}
 	slices.Sort(dst[n:])
 	return dst[:n+len(slices.Compact(dst[n:]))]
+}
+
+// appendUnnamed appends the indices of the mentions of entities the
+// lexicon does not know (generic agencies and groups), so that
+// appendAliases, called for each such entity, looks at them alone.
+func (d *doc) appendUnnamed(dst []int) []int {
+	for i := range d.ments {
+		if m := &d.ments[i]; (m.kind == pGeneric || m.kind == pGroup) && m.ent != "" {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 // sentenceText is the evidence form of sentence si, made once per

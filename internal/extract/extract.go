@@ -32,6 +32,7 @@ type Extractor struct {
 	locEnds     wordFilter          // the last words of the locatives
 	kindAgency  map[[2]string]int   // (country, kind) -> named agency index
 	aliases     map[string][]string // actor id -> its name, aliases and demonyms, sorted, deduplicated
+	aliasesAt   [][]string          // the same by actor index, for the mentions (no hashing of ids)
 	groupIDs    []string            // group index -> entity id ("group-neighbouring-countries")
 
 	docs sync.Pool // *doc: buffers of finished extractions, reused
@@ -44,6 +45,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	eb := newMatcherBuilder()
 	for i, a := range lex.Actors {
 		e.aliases[a.ID] = actorAliases(a)
+		e.aliasesAt = append(e.aliasesAt, e.aliases[a.ID])
 		names := append([]string{a.Name}, a.Aliases...)
 		for _, n := range names {
 			eb.add(n, payload{kind: pActor, index: i, upper: acronymUppers(n), proper: startsUpper(n)})

@@ -25,9 +25,17 @@ func (d *doc) mentionsIn(si, lo, hi int) []int {
 
 // firstMention returns the position in ids of the first mention starting
 // at or after vs (ids are in text order). A plain binary search: the rules
-// call it for every trigger and cue they look around.
+// call it for every trigger and cue they look around. Most ranges they ask
+// about start before the sentence's first mention or end past its last:
+// those ends are tried first.
 func (d *doc) firstMention(ids []int, vs int) int {
-	i, j := 0, len(ids)
+	if len(ids) == 0 || d.ments[ids[0]].vs >= vs {
+		return 0
+	}
+	if d.ments[ids[len(ids)-1]].vs < vs {
+		return len(ids)
+	}
+	i, j := 1, len(ids)-1
 	for i < j {
 		h := int(uint(i+j) >> 1)
 		if d.ments[ids[h]].vs < vs {
@@ -49,7 +57,13 @@ func (d *doc) cuesIn(si, lo, hi int) []int {
 
 // firstCue is firstMention for cues.
 func (d *doc) firstCue(ids []int, vs int) int {
-	i, j := 0, len(ids)
+	if len(ids) == 0 || d.cues[ids[0]].vs >= vs {
+		return 0
+	}
+	if d.cues[ids[len(ids)-1]].vs < vs {
+		return len(ids)
+	}
+	i, j := 1, len(ids)-1
 	for i < j {
 		h := int(uint(i+j) >> 1)
 		if d.cues[ids[h]].vs < vs {
@@ -249,8 +263,9 @@ func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
 		switch m.kind {
 		case pPair:
 			if d.home != "" && d.second != "" {
-				out = addArg(out, d.countryArg(d.home))
-				out = addArg(out, d.countryArg(d.second))
+				home, second := d.pairArgs()
+				out = addArg(out, home)
+				out = addArg(out, second)
 			}
 			continue
 		case pGroup:
