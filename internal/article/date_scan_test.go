@@ -2,15 +2,11 @@ package article
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/relgraph/relgraph/internal/gen"
 )
 
 // The date patterns as regexps (see date.go): scanDates with each
@@ -54,19 +50,7 @@ func checkScanDates(t *testing.T, s string) {
 // replaces on the seeds, generated articles, hand-written edge cases and
 // random strings made of date-like pieces.
 func TestScanDatesMatchesRegexp(t *testing.T) {
-	var texts []string
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	for i := range 50 {
-		texts = append(texts, gen.Generate(1, i).Text)
-	}
-	texts = append(texts,
+	texts := append(inferTexts(t, 50),
 		"on August 28", "August 28, 2018", "December 9-10", "December 9 – 10th, 2019",
 		"31st May 2013", "28 of August", "19-28 November 2019", "19th - 28th of November, 2019x",
 		"2014-02-20", "x2014-02-20", "2014-02-201", "20/2/2014", "20.2.2014.", "2/20/2014",
