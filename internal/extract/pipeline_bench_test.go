@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/cputime"
 	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
@@ -43,11 +42,7 @@ func pipelineDocs(b *testing.B) (paths []string, docs [][]byte, size int) {
 func BenchmarkPipeline(b *testing.B) {
 	paths, docs, size := pipelineDocs(b)
 	e := New(lexicon.MustDefault())
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	c0 := cputime.Process()
-	for i := 0; i < b.N; i++ {
+	measureCPU(b, size, func() {
 		for j, d := range docs {
 			a, err := article.Parse(paths[j], d)
 			if err != nil {
@@ -55,24 +50,18 @@ func BenchmarkPipeline(b *testing.B) {
 			}
 			e.Extract(a)
 		}
-	}
-	reportCPU(b, size, c0)
+	})
 }
 
 // BenchmarkPipelineParse measures the parse stage of BenchmarkPipeline on
 // its own (same files), so the two stages' shares can be told apart.
 func BenchmarkPipelineParse(b *testing.B) {
 	paths, docs, size := pipelineDocs(b)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	c0 := cputime.Process()
-	for i := 0; i < b.N; i++ {
+	measureCPU(b, size, func() {
 		for j, d := range docs {
 			if _, err := article.Parse(paths[j], d); err != nil {
 				b.Fatal(err)
 			}
 		}
-	}
-	reportCPU(b, size, c0)
+	})
 }
