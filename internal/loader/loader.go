@@ -142,42 +142,53 @@ func Load(ctx context.Context, paths []string, ex Extractor, st *store.Store, op
 		progress.Step(path, Failed, err)
 	}
 
-	// 1. Read every file (in parallel); the ids and hashes decide what to
-	// do. The text is dropped and read again when the article is extracted,
-	// so a load never holds the corpus.
-	arts := make([]model.Article, len(files))
+	// 1. Hash every file (in parallel) while Neo4j is asked for the stored
+	// hashes of their ids (the file names): an unchanged article is never
+	// parsed, and a reload costs about one pass over the files. The text
+	// is read again, and checked, when the article is extracted, so a load
+	// never holds the corpus.
+	var (
+		stored    map[string]string
+		storedErr error
+		asked     = make(chan struct{})
+	)
+	if !opt.DryRun && !opt.Force && len(files) > 0 {
+		go func() {
+			defer close(asked)
+			stored, storedErr = st.Hashes(ctx, distinctIDs(files))
+		}()
+	} else {
+		close(asked)
+	}
+	hashes := make([]string, len(files))
 	readErrs := make([]error, len(files))
 	parallel(ctx, len(files), opt.Workers, func(i int) {
-		arts[i], readErrs[i] = article.ReadFile(files[i])
-		arts[i].Text = ""
+		hashes[i], readErrs[i] = article.Reader{}.HashFile(files[i])
 	})
+	<-asked
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	if storedErr != nil {
+		return sum, storedErr
+	}
 	var todo []model.Article
 	seen := map[string]string{}
-	for i, a := range arts {
+	for i, path := range files {
+		id := article.ID(path)
 		switch {
 		case readErrs[i] != nil:
-			fail(files[i], readErrs[i])
-		case seen[a.ID] != "":
-			fail(files[i], model.Errorf(model.EInvalid, "%s: article id %q is also the id of %s (ids are file names without extension)", files[i], a.ID, seen[a.ID]))
+			fail(path, readErrs[i])
+		case seen[id] != "":
+			fail(path, model.Errorf(model.EInvalid, "%s: article id %q is also the id of %s (ids are file names without extension)", path, id, seen[id]))
 		default:
-			seen[a.ID] = files[i]
-			todo = append(todo, a)
+			seen[id] = path
+			todo = append(todo, model.Article{ID: id, Path: path, Hash: hashes[i]})
 		}
 	}
 
-	// 2. Skip articles stored with the same content hash: one query.
-	if !opt.DryRun && !opt.Force && len(todo) > 0 {
-		ids := make([]string, len(todo))
-		for i, a := range todo {
-			ids[i] = a.ID
-		}
-		stored, err := st.Hashes(ctx, ids)
-		if err != nil {
-			return sum, err
-		}
+	// 2. Skip articles stored with the same content hash.
+	if stored != nil {
 		kept := todo[:0]
 		for _, a := range todo {
 			if h, ok := stored[a.ID]; ok && h == a.Hash && a.Hash != "" {
@@ -244,6 +255,19 @@ func Load(ctx context.Context, paths []string, ex Extractor, st *store.Store, op
 		sum.Plan = plan.count()
 	}
 	return sum, fatal
+}
+
+// distinctIDs returns the article ids of files, each once.
+func distinctIDs(files []string) []string {
+	ids := make([]string, 0, len(files))
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if id := article.ID(f); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // extractInto runs the extractor on it.Article, turning a panic into the

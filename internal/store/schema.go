@@ -51,12 +51,26 @@ var schemaName = regexp.MustCompile(`(?i)^CREATE\s+(?:(?:RANGE|TEXT|POINT|FULLTE
 // ApplySchema runs each statement of script in its own transaction (schema
 // changes cannot share one with data) on the configured database and says
 // which ones created something.
+//
+// Every load applies the schema, and a schema statement costs a round trip
+// and a schema transaction even when it changes nothing: an IF NOT EXISTS
+// statement whose constraint or index name is already taken, which would
+// be a no-op, is not sent. Two queries (the names of constraints, of
+// indexes) then replace one per statement.
 func (s *Store) ApplySchema(ctx context.Context, script string) ([]SchemaResult, error) {
+	existing, err := s.schemaNames(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var results []SchemaResult
 	for _, st := range Statements(script) {
 		r := SchemaResult{Kind: "statement", Statement: st}
 		if m := schemaName.FindStringSubmatch(st); m != nil {
 			r.Kind, r.Name = strings.ToLower(m[1]), strings.Trim(m[2], "`")
+		}
+		if existing[r.Name] && ifNotExists.MatchString(st) {
+			results = append(results, r)
+			continue
 		}
 		qctx, cancel := s.timeout(ctx)
 		res, err := neo4j.ExecuteQuery(qctx, s.driver, st, nil, neo4j.EagerResultTransformer,
@@ -70,4 +84,26 @@ func (s *Store) ApplySchema(ctx context.Context, script string) ([]SchemaResult,
 		results = append(results, r)
 	}
 	return results, nil
+}
+
+var ifNotExists = regexp.MustCompile(`(?i)\bIF\s+NOT\s+EXISTS\b`)
+
+// schemaNames returns the names of the database's constraints and indexes.
+func (s *Store) schemaNames(ctx context.Context) (map[string]bool, error) {
+	names := map[string]bool{}
+	for _, q := range []string{"SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"} {
+		qctx, cancel := s.timeout(ctx)
+		res, err := neo4j.ExecuteQuery(qctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+		cancel()
+		if err != nil {
+			return nil, s.wrapQuery(err, "schema: "+q)
+		}
+		for _, r := range res.Records {
+			if name, _, err := neo4j.GetRecordValue[string](r, "name"); err == nil {
+				names[name] = true
+			}
+		}
+	}
+	return names, nil
 }
