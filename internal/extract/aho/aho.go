@@ -325,9 +325,11 @@ type Match struct{ Pattern, Start, End int32 }
 //
 // It scans the parts (eighths) of a text side by side: independent
 // chains of table loads run in parallel in the processor, which makes the
-// scan several times faster where the loads' latency bounds it (an
-// article's scan misses the cache on about one row in three: eight chains
-// wait for eight misses at once, where four left half that time). Each
+// scan several times faster where the loads' latency bounds it. An
+// article's scan reaches a state it has not seen about every third byte,
+// and most of those rows are out of the cache after the rest of an
+// extraction: eight chains wait for eight misses at once (more gained
+// nothing; four took half as much again). Each
 // chain reports the occurrences that start in its part: it starts at the
 // part's first byte in the state after the byte before it (as if the text
 // began there), and goes on past the part's end only while its state's
