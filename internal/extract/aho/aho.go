@@ -15,7 +15,7 @@
 // the DFA's table is states x classes int32s (about 2.4 MB for the
 // lexicon: 16,100 states, 36 classes), and the scan is one table load per
 // byte. Each load depends on the one before, so a scan is
-// bound by the loads' latency: AppendAny runs four scans, of the quarters
+// bound by the loads' latency: AppendAny runs eight scans, of the eighths
 // of the text, side by side.
 package aho
 
@@ -323,67 +323,109 @@ type Match struct{ Pattern, Start, End int32 }
 // order. A caller looks at every occurrence: a slice to loop over costs
 // less per occurrence than a call.
 //
-// It scans the quarters of a text side by side: four independent chains
-// of table loads run in parallel in the processor, which makes the scan
-// several times faster where the loads' latency bounds it. Each chain
-// reports the occurrences that start in its quarter: it starts at the
-// quarter's first byte in the state after the byte before it (as if the
-// text began there), and goes on past the quarter's end only while its
-// state's string starts inside the quarter (appendTail), usually a few
-// bytes.
+// It scans the parts (eighths) of a text side by side: independent
+// chains of table loads run in parallel in the processor, which makes the
+// scan several times faster where the loads' latency bounds it. An
+// article's scan reaches a state it has not seen about every third byte,
+// and most of those rows are out of the cache after the rest of an
+// extraction: eight chains wait for eight misses at once (more gained
+// nothing; four took half as much again). Each
+// chain reports the occurrences that start in its part: it starts at the
+// part's first byte in the state after the byte before it (as if the text
+// began there), and goes on past the part's end only while its state's
+// string starts inside the part (appendTail), usually a few bytes.
 func (a *Automaton) AppendAny(dst []Match, text []byte) []Match {
 	n := len(text)
 	if n < minSplit {
 		return a.appendFrom(dst, text, 0, a.start)
 	}
-	q := n / 4
-	b1, b2, b3 := q, 2*q, 3*q // where the quarters start
-	trans, class, accept := a.trans, &a.class, a.accept
-	t0, t1, t2, t3 := text[:q], text[b1:b1+q], text[b2:b2+q], text[b3:b3+q]
-	s0, s1, s2, s3 := a.start, a.stateAfter(text[b1-1]), a.stateAfter(text[b2-1]), a.stateAfter(text[b3-1])
-	var ends [4 * scanBlock]uint64 // accepting states and where: state<<32 | end
-	for j := 0; j < q; {
-		k := 0
-		for stop := min(j+scanBlock, q); j < stop; j++ {
-			s0 = trans[s0+int32(class[t0[j]])]
-			s1 = trans[s1+int32(class[t1[j]])]
-			s2 = trans[s2+int32(class[t2[j]])]
-			s3 = trans[s3+int32(class[t3[j]])]
-			if s0 >= accept {
-				ends[k%len(ends)] = uint64(s0)<<32 | uint64(j+1)
-				k++
-			}
-			if s1 >= accept {
-				ends[k%len(ends)] = uint64(s1)<<32 | uint64(b1+j+1)
-				k++
-			}
-			if s2 >= accept {
-				ends[k%len(ends)] = uint64(s2)<<32 | uint64(b2+j+1)
-				k++
-			}
-			if s3 >= accept {
-				ends[k%len(ends)] = uint64(s3)<<32 | uint64(b3+j+1)
-				k++
-			}
-		}
+	q := n / parts
+	var s [parts]int32 // the chains' states
+	s[0] = a.start
+	for i := 1; i < parts; i++ {
+		s[i] = a.stateAfter(text[i*q-1])
+	}
+	var ends [parts * blockLen]uint64 // accepting states and where: state<<32 | end
+	for lo := 0; lo < q; lo += blockLen {
+		k := a.walk(&s, text, q, lo, min(lo+blockLen, q), &ends)
 		for _, e := range ends[:k] {
 			dst = a.appendOuts(dst, int32(e>>32), int(uint32(e)))
 		}
 	}
-	i3 := b3 + q
-	dst = a.appendFrom(dst, text, i3, s3) // the last quarter is the longest
-	dst = a.appendTail(dst, text, b1, s0)
-	dst = a.appendTail(dst, text, b2, s1)
-	return a.appendTail(dst, text, b3, s2)
+	dst = a.appendFrom(dst, text, parts*q, s[parts-1]) // the last part is the longest
+	for i := range parts - 1 {
+		dst = a.appendTail(dst, text, (i+1)*q, s[i])
+	}
+	return dst
 }
 
-// minSplit is the shortest text AppendAny scans in quarters.
+// parts is how many parts of a text AppendAny scans side by side: more
+// chains than registers would keep states in memory.
+const parts = 8
+
+// minSplit is the shortest text AppendAny scans in parts.
 const minSplit = 64
 
-// scanBlock is how many bytes each of AppendAny's chains scans before the
-// occurrences found are appended: no call inside the scan, which would
-// make the compiler keep the states in memory.
-const scanBlock = 64
+// blockLen is how many bytes each of AppendAny's chains scans (walk)
+// before the occurrences found are appended: no call inside the scan,
+// which would make the compiler keep the states in memory.
+const blockLen = 64
+
+// walk advances the chains of AppendAny, in states s, over bytes lo to hi
+// of each part of text (parts of q bytes), and records in ends the
+// accepting states they pass and where; it returns how many. The chains
+// are written out: the compiler keeps local variables in registers, not
+// an array's elements.
+func (a *Automaton) walk(s *[parts]int32, text []byte, q, lo, hi int, ends *[parts * blockLen]uint64) int {
+	trans, class, accept := a.trans, &a.class, a.accept
+	t0 := text[lo:hi]
+	n := len(t0) // the other parts' slices have that length too: no bounds checks
+	t1, t2, t3 := text[q+lo:][:n], text[2*q+lo:][:n], text[3*q+lo:][:n]
+	t4, t5, t6, t7 := text[4*q+lo:][:n], text[5*q+lo:][:n], text[6*q+lo:][:n], text[7*q+lo:][:n]
+	s0, s1, s2, s3, s4, s5, s6, s7 := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
+	k := 0
+	record := func(state int32, end int) {
+		ends[k&(len(ends)-1)] = uint64(state)<<32 | uint64(end)
+		k++
+	}
+	for j := range t0 {
+		s0 = trans[s0+int32(class[t0[j]])]
+		s1 = trans[s1+int32(class[t1[j]])]
+		s2 = trans[s2+int32(class[t2[j]])]
+		s3 = trans[s3+int32(class[t3[j]])]
+		s4 = trans[s4+int32(class[t4[j]])]
+		s5 = trans[s5+int32(class[t5[j]])]
+		s6 = trans[s6+int32(class[t6[j]])]
+		s7 = trans[s7+int32(class[t7[j]])]
+		end := lo + j + 1
+		if s0 >= accept {
+			record(s0, end)
+		}
+		if s1 >= accept {
+			record(s1, q+end)
+		}
+		if s2 >= accept {
+			record(s2, 2*q+end)
+		}
+		if s3 >= accept {
+			record(s3, 3*q+end)
+		}
+		if s4 >= accept {
+			record(s4, 4*q+end)
+		}
+		if s5 >= accept {
+			record(s5, 5*q+end)
+		}
+		if s6 >= accept {
+			record(s6, 6*q+end)
+		}
+		if s7 >= accept {
+			record(s7, 7*q+end)
+		}
+	}
+	s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7] = s0, s1, s2, s3, s4, s5, s6, s7
+	return k
+}
 
 // stateAfter returns the state a scan starting right after byte c starts
 // in (premultiplied): the one it would be in there, as if the text began

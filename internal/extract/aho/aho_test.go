@@ -249,3 +249,17 @@ func sortMatches(ms []match) {
 		return ms[i].p < ms[j].p
 	})
 }
+
+// TestAppendAnyPartEdges compares AppendAny with brute force on every
+// text length around the shortest split texts, so that occurrences start,
+// end and span the parts' edges at every remainder of the length.
+func TestAppendAnyPartEdges(t *testing.T) {
+	patterns := []string{"ab", "ba", "abcab", "cabcabcabca", "c"}
+	a := Compile(patterns)
+	for n := minSplit - 1; n <= minSplit+3*parts; n++ {
+		text := strings.Repeat("abc", n/3+1)[:n]
+		if got, want := appended(a, text), naive(patterns, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %q:\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+}
