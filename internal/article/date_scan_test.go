@@ -57,6 +57,10 @@ func TestScanDatesMatchesRegexp(t *testing.T) {
 		"Sept. 3", "Sept 3rd", "Sep.\t\t 3", "3 Sept.", "May", "May 1", "Mayday 1", "_May 1",
 		"éMay 1", "1 May\n\n\n   2020", "May 1,\n2020", "12 12 12 12 May 2020", "June 24. 2021",
 		"1 - 2 - 3 - 4 May", "Marchs 1", "March 1st2020", "March 12345", "Dec 31 ,2020",
+		// Digits and month names past the first 8 bytes and at the ends of
+		// the bytes nextDateStart looks at before a digit.
+		"The talks were held in Hanoi on September.  \t 12, 2019", "x September. 1", "xSeptember. 1",
+		"a longer text with no date at all in it", "12345678May 1", "abcdefg 9 May", "Hanoi, Oct 1",
 	)
 	for _, s := range texts {
 		checkScanDates(t, s)
@@ -84,6 +88,27 @@ func FuzzScanDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
+
+// TestNextDigit compares nextDigit with a loop over the bytes, for every
+// byte value at every offset of a 20-byte text, from every start.
+func TestNextDigit(t *testing.T) {
+	for c := range 256 {
+		for at := range 20 {
+			b := []byte(strings.Repeat("x", 20))
+			b[at] = byte(c)
+			s := string(b)
+			for p := range len(s) + 1 {
+				want := p
+				for want < len(s) && !isDigit(s[want]) {
+					want++
+				}
+				if got := nextDigit(s, p); got != want {
+					t.Fatalf("nextDigit(%q, %d) = %d, want %d", s, p, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestAbbrMonth checks abbrMonth on the twelve abbreviations and on
