@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -18,16 +17,41 @@ type textDate struct {
 }
 
 // ISO returns the date as YYYY-MM-DD, or "" when the year is unknown or the
-// date does not exist (31/2/2014).
+// date does not exist (31/2/2014). d's month and day must be in range (see
+// valid). Written by hand: time.Date and Format cost several times more.
 func (d textDate) ISO() string {
-	if d.Year == 0 {
+	if d.Year == 0 || d.Day > daysIn(d.Month, d.Year) {
 		return ""
 	}
-	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	if t.Year() != d.Year || int(t.Month()) != d.Month || t.Day() != d.Day {
-		return ""
+	b := [...]byte{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'}
+	putDigits(b[0:4], d.Year)
+	putDigits(b[5:7], d.Month)
+	putDigits(b[8:10], d.Day)
+	return string(b[:])
+}
+
+// putDigits writes n into b in decimal, right-aligned, keeping b's leading
+// zeros.
+func putDigits(b []byte, n int) {
+	for i := len(b) - 1; i >= 0 && n > 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
 	}
-	return t.Format("2006-01-02")
+}
+
+// daysIn returns the number of days of month (1-12) in year, by the
+// Gregorian calendar as package time has it.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // The date patterns. Each is matched by a hand-written scanner, at the

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The date patterns as regexps (see date.go): scanDates with each
@@ -105,6 +106,26 @@ func TestNextDigit(t *testing.T) {
 				}
 				if got := nextDigit(s, p); got != want {
 					t.Fatalf("nextDigit(%q, %d) = %d, want %d", s, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestISOMatchesTime compares ISO with package time's validation and
+// formatting on every day number of every month of years around the leap
+// year rules and at the ends of four digits.
+func TestISOMatchesTime(t *testing.T) {
+	years := []int{0, 1, 99, 100, 400, 1900, 1945, 1999, 2000, 2001, 2004, 2023, 2024, 2099, 2100, 9999}
+	for _, y := range years {
+		for m := 1; m <= 12; m++ {
+			for day := 1; day <= 31; day++ {
+				want := ""
+				if tm := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC); y != 0 && tm.Day() == day {
+					want = tm.Format("2006-01-02")
+				}
+				if got := (textDate{Year: y, Month: m, Day: day}).ISO(); got != want {
+					t.Fatalf("ISO of %d-%d-%d = %q, want %q", y, m, day, got, want)
 				}
 			}
 		}
