@@ -113,7 +113,7 @@ func TestArticleYearMatchesReference(t *testing.T) {
 // TestCleanTitleMatchesReference compares cleanTitle, with its fast path,
 // with Fields and Join.
 func TestCleanTitleMatchesReference(t *testing.T) {
-	pieces := []string{"a", "Vietnam’s", " ", "  ", "\t", "\v", "\u00a0", "\u2003", "#", "é", "\xff", "\n"}
+	pieces := []string{"a", "Vietnam’s", " ", "  ", "\t", "\v", "\u00a0", "\u2003", "#", "é", "\xff", "\n", "\xc2", "\xe2\x80", "\u2028", "\u3000", "\u0085"}
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		var b strings.Builder

@@ -34,14 +34,17 @@ func isSourceDateline(s string) bool {
 }
 
 // runesUntilParen returns the offset of the first "(" or ")" in s at or
-// after i (len(s) if none) and the number of runes before it.
+// after i (len(s) if none) and the number of runes from i to it (an
+// invalid byte counts as one rune, as in a regexp).
 func runesUntilParen(s string, i int) (end, runes int) {
-	for i < len(s) && s[i] != '(' && s[i] != ')' {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		runes++
+	end = len(s)
+	if j := strings.IndexByte(s[i:], '('); j >= 0 {
+		end = i + j
 	}
-	return i, runes
+	if j := strings.IndexByte(s[i:end], ')'); j >= 0 {
+		end = i + j
+	}
+	return end, utf8.RuneCountInString(s[i:end])
 }
 
 // signoff returns the source a line's last 200 bytes end with, by the
@@ -261,6 +264,9 @@ func weekdayPrefix(s string) int {
 		return 0 // the usual line; a non-ASCII rune may still fold to an initial ("ſ")
 	}
 	for _, w := range weekdayNames {
+		if s[0] < utf8.RuneSelf && (s[0]|0x20 != w[0] || len(s) > 1 && s[1] < utf8.RuneSelf && s[1]|0x20 != w[1]) {
+			continue // an ASCII letter folds only to itself in the other case
+		}
 		n := foldPrefix(s, w)
 		if n < 0 {
 			continue
