@@ -34,17 +34,20 @@ func isSourceDateline(s string) bool {
 }
 
 // runesUntilParen returns the offset of the first "(" or ")" in s at or
-// after i (len(s) if none) and the number of runes from i to it (an
-// invalid byte counts as one rune, as in a regexp).
+// after i (len(s) if none) and the number of runes before it. The
+// parenthesis is usually close, so the bytes are looked at one by one;
+// only non-ASCII ones are decoded.
 func runesUntilParen(s string, i int) (end, runes int) {
-	end = len(s)
-	if j := strings.IndexByte(s[i:], '('); j >= 0 {
-		end = i + j
+	for i < len(s) && s[i] != '(' && s[i] != ')' {
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		runes++
 	}
-	if j := strings.IndexByte(s[i:end], ')'); j >= 0 {
-		end = i + j
-	}
-	return end, utf8.RuneCountInString(s[i:end])
+	return i, runes
 }
 
 // signoff returns the source a line's last 200 bytes end with, by the
