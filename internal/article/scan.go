@@ -21,6 +21,9 @@ import (
 // in parentheses before a dash, `^[^()]{0,60}\([^()]{2,30}\)\s*[-–—]`
 // ("Hanoi (VNA) –"): such a line is never a title.
 func isSourceDateline(s string) bool {
+	if strings.IndexByte(s, '(') < 0 {
+		return false // most titles: no rune to count
+	}
 	i, n := runesUntilParen(s, 0)
 	if i == len(s) || s[i] != '(' || n > 60 {
 		return false
