@@ -178,7 +178,10 @@ func headline(line string) (title string, ok bool) {
 		return "", false
 	}
 	t := cleanTitle(line)
-	n := utf8.RuneCountInString(t)
+	n := len(t) // as good as its rune count between 3*UTFMax and maxTitleRunes bytes
+	if n < 3*utf8.UTFMax || n > maxTitleRunes {
+		n = utf8.RuneCountInString(t)
+	}
 	// t's words are separated by single spaces (see cleanTitle).
 	if n < 3 || n > maxTitleRunes || strings.Count(t, " ")+1 > maxTitleWords {
 		return "", false

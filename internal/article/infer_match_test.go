@@ -50,6 +50,9 @@ var linePieces = []string{
 	"(*) Published in Communist Review No 853 (November 2013)", "first published in X, on May 2",
 	"From 19-28 November 2019, planes flew in 2019.", "They met on the 28th of August.", "See more",
 	"\u00a0", "  ", "x", "2015-2018 and 2018", "Last words./.", "\"Quote\" – VNA", "Text.\u2014Reuters",
+	// Titles at the rune limits (3 and 150), in ASCII and in two-byte runes.
+	"Éé", "Ééé", "Abc", "É" + strings.Repeat("é", 149), "É" + strings.Repeat("é", 150),
+	"A" + strings.Repeat("b", 149), "A" + strings.Repeat("b", 150),
 }
 
 // TestInferMatchesReference compares Infer with refInfer on real, generated,
