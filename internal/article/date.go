@@ -204,10 +204,8 @@ func dateMatches(s string) iter.Seq2[int, dateMatch] {
 // after it (MONTH\s+\d, with MONTH at most "September."), so the digits are
 // found first, 8 bytes at a time (see nextDigit), and only the few bytes
 // before each are looked at for a month name: most capitalised words of a
-// text are then never tried.
-//
-// A capital is returned at most as late as the first digit after it, so
-// the positions come in text order.
+// text are then never tried. The positions still come in text order: no
+// digit lies between a month name and the digit it is looked for from.
 func nextDateStart(s string, p int) int {
 	for q := nextDigit(s, p); q < len(s); q = nextDigit(s, q+1) {
 		if e := skipSpacesBack(s, q); e < q {

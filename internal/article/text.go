@@ -145,10 +145,10 @@ func hasControl(data []byte) bool {
 }
 
 // lowOrDel is not 0 when x has a byte below 0x20 (white space included)
-// or DEL, and rarely otherwise (0x7E after 0xFF, invalid UTF-8): a filter
-// before controlMask, three operations cheaper. The subtraction is the
-// classic "has a byte less than n" test; the addition turns DEL's high bit
-// on, whatever carry comes in.
+// or DEL, and rarely otherwise (a 0x7E next to 0xFF, invalid UTF-8): a
+// cheap filter before controlMask. The subtraction is the classic "has a
+// byte less than n" test; the addition turns DEL's high bit on, whatever
+// carry comes in.
 func lowOrDel(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	return ((x - 0x20*ones) | (x + ones)) &^ x & highs
