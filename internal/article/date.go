@@ -2,9 +2,9 @@ package article
 
 import (
 	"iter"
+	"math/bits"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -17,16 +17,41 @@ type textDate struct {
 }
 
 // ISO returns the date as YYYY-MM-DD, or "" when the year is unknown or the
-// date does not exist (31/2/2014).
+// date does not exist (31/2/2014). d's month and day must be in range (see
+// valid). Written by hand: time.Date and Format cost several times more.
 func (d textDate) ISO() string {
-	if d.Year == 0 {
+	if d.Year == 0 || d.Day > daysIn(d.Month, d.Year) {
 		return ""
 	}
-	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	if t.Year() != d.Year || int(t.Month()) != d.Month || t.Day() != d.Day {
-		return ""
+	b := [...]byte{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'}
+	putDigits(b[0:4], d.Year)
+	putDigits(b[5:7], d.Month)
+	putDigits(b[8:10], d.Day)
+	return string(b[:])
+}
+
+// putDigits writes n into b in decimal, right-aligned, keeping b's leading
+// zeros.
+func putDigits(b []byte, n int) {
+	for i := len(b) - 1; i >= 0 && n > 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
 	}
-	return t.Format("2006-01-02")
+}
+
+// daysIn returns the number of days of month (1-12) in year, by the
+// Gregorian calendar as package time has it.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // The date patterns. Each is matched by a hand-written scanner, at the
@@ -172,23 +197,80 @@ func dateMatches(s string) iter.Seq2[int, dateMatch] {
 	}
 }
 
-// nextDateStart returns the first position at or after p where a date
-// can start: a digit or a capital (a month name's initial) after a \b;
-// len(s) if there is none. The test takes no branch on the previous byte,
-// which would be mispredicted at each word's start.
+// nextDateStart returns the first position at or after p where a date may
+// start, len(s) if there is none: a digit after a \b, or a capital after a
+// \b (a month name's initial) just before a digit. Every date holds a
+// digit, and a month name opens one only when its day's digits come right
+// after it (MONTH\s+\d, with MONTH at most "September."), so the digits are
+// found first, 8 bytes at a time (see nextDigit), and only the few bytes
+// before each are looked at for a month name: most capitalised words of a
+// text are then never tried. The positions still come in text order: no
+// digit lies between a month name and the digit it is looked for from.
 func nextDateStart(s string, p int) int {
+	for q := nextDigit(s, p); q < len(s); q = nextDigit(s, q+1) {
+		if e := skipSpacesBack(s, q); e < q {
+			// A month name would end at e or before the "." there.
+			if m := nextBoundaryStart(s, max(p, e-len("September.")), e); m < e {
+				return m
+			}
+		}
+		if q == 0 || !isWordByte(s[q-1]) {
+			return q
+		}
+	}
+	return len(s)
+}
+
+// nextBoundaryStart returns the first position in s[p:end] where a digit or
+// a capital comes after a \b, end if there is none. The test takes no
+// branch on the previous byte, which would be mispredicted at each word's
+// start.
+func nextBoundaryStart(s string, p, end int) int {
 	var prevWord byte
 	if p > 0 {
 		prevWord = dateByteClass[s[p-1]] & wordByte
 	}
-	for ; p < len(s); p++ {
+	for ; p < end; p++ {
 		class := dateByteClass[s[p]]
 		if class&^(prevWord<<1)&startsDate != 0 {
 			return p
 		}
 		prevWord = class & wordByte
 	}
-	return len(s)
+	return end
+}
+
+// nextDigit returns the first position at or after p where s has an ASCII
+// digit, len(s) if there is none, testing 8 bytes at a time (see
+// digitMask).
+func nextDigit(s string, p int) int {
+	for ; p+8 <= len(s); p += 8 {
+		if m := digitMask(load64(s, p)); m != 0 {
+			return p + bits.TrailingZeros64(m)/8
+		}
+	}
+	for p < len(s) && !isDigit(s[p]) {
+		p++
+	}
+	return p
+}
+
+// digitMask returns x's high bit set in each byte that is an ASCII digit
+// and clear in the others. Each test adds to each byte's low seven bits,
+// which cannot carry into the next byte, so each byte is told exactly.
+func digitMask(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	t := x &^ highs
+	atLeast0 := t + (0x80-'0')*ones
+	above9 := t + (0x80-'9'-1)*ones
+	return atLeast0 &^ above9 &^ x & highs
+}
+
+// load64 returns the 8 bytes of s at p as a little-endian number.
+func load64(s string, p int) uint64 {
+	b := s[p : p+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // The classes of dateByteClass.
@@ -199,7 +281,8 @@ const (
 	startsDate = wordByte << 1
 )
 
-// dateByteClass gives each byte its classes, for nextDateStart.
+// dateByteClass gives each byte its classes, for nextBoundaryStart and
+// dateAtStart.
 var dateByteClass = func() (t [256]byte) {
 	for c := range 256 {
 		if wordBytes[c] {

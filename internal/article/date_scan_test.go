@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The date patterns as regexps (see date.go): scanDates with each
@@ -57,6 +58,10 @@ func TestScanDatesMatchesRegexp(t *testing.T) {
 		"Sept. 3", "Sept 3rd", "Sep.\t\t 3", "3 Sept.", "May", "May 1", "Mayday 1", "_May 1",
 		"éMay 1", "1 May\n\n\n   2020", "May 1,\n2020", "12 12 12 12 May 2020", "June 24. 2021",
 		"1 - 2 - 3 - 4 May", "Marchs 1", "March 1st2020", "March 12345", "Dec 31 ,2020",
+		// Digits and month names past the first 8 bytes and at the ends of
+		// the bytes nextDateStart looks at before a digit.
+		"The talks were held in Hanoi on September.  \t 12, 2019", "x September. 1", "xSeptember. 1",
+		"a longer text with no date at all in it", "12345678May 1", "abcdefg 9 May", "Hanoi, Oct 1",
 	)
 	for _, s := range texts {
 		checkScanDates(t, s)
@@ -84,6 +89,47 @@ func FuzzScanDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkScanDates(t, s) })
+}
+
+// TestNextDigit compares nextDigit with a loop over the bytes, for every
+// byte value at every offset of a 20-byte text, from every start.
+func TestNextDigit(t *testing.T) {
+	for c := range 256 {
+		for at := range 20 {
+			b := []byte(strings.Repeat("x", 20))
+			b[at] = byte(c)
+			s := string(b)
+			for p := range len(s) + 1 {
+				want := p
+				for want < len(s) && !isDigit(s[want]) {
+					want++
+				}
+				if got := nextDigit(s, p); got != want {
+					t.Fatalf("nextDigit(%q, %d) = %d, want %d", s, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestISOMatchesTime compares ISO with package time's validation and
+// formatting on every day number of every month of years around the leap
+// year rules and at the ends of four digits.
+func TestISOMatchesTime(t *testing.T) {
+	years := []int{0, 1, 99, 100, 400, 1900, 1945, 1999, 2000, 2001, 2004, 2023, 2024, 2099, 2100, 9999}
+	for _, y := range years {
+		for m := 1; m <= 12; m++ {
+			for day := 1; day <= 31; day++ {
+				want := ""
+				if tm := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC); y != 0 && tm.Day() == day {
+					want = tm.Format("2006-01-02")
+				}
+				if got := (textDate{Year: y, Month: m, Day: day}).ISO(); got != want {
+					t.Fatalf("ISO of %d-%d-%d = %q, want %q", y, m, day, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestAbbrMonth checks abbrMonth on the twelve abbreviations and on

@@ -178,7 +178,10 @@ func headline(line string) (title string, ok bool) {
 		return "", false
 	}
 	t := cleanTitle(line)
-	n := utf8.RuneCountInString(t)
+	n := len(t) // as good as its rune count between 3*UTFMax and maxTitleRunes bytes
+	if n < 3*utf8.UTFMax || n > maxTitleRunes {
+		n = utf8.RuneCountInString(t)
+	}
 	// t's words are separated by single spaces (see cleanTitle).
 	if n < 3 || n > maxTitleRunes || strings.Count(t, " ")+1 > maxTitleWords {
 		return "", false
@@ -205,28 +208,54 @@ func cleanTitle(line string) string {
 
 // singleSpaced reports whether s's words are separated by single ASCII
 // spaces, with no other white space and none at either end: what
-// strings.Fields and Join would give back unchanged.
+// strings.Fields and Join would give back unchanged. It looks at each byte
+// without branching on it (a title's spaces come at no predictable place)
+// and decodes only the runes whose first byte may start white space.
 func singleSpaced(s string) bool {
-	prevSpace := true // no leading space
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+	prev := uint8(titleSpace) // no leading space
+	var bad uint8
+	for i := 0; i < len(s); i++ {
+		class := titleByteClass[s[i]]
+		if class&titleMaybeSpace != 0 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				return false
 			}
-			prevSpace = false
-			i += size
-			continue
 		}
-		if c == ' ' && prevSpace || c != ' ' && (isSpaceByte(c) || c == '\v') {
-			return false
-		}
-		prevSpace = c == ' '
-		i++
+		bad |= class & (prev | titleOtherSpace) // a second space, or other white space
+		prev = class & titleSpace
 	}
-	return !prevSpace || s == ""
+	return bad == 0 && (prev == 0 || s == "")
 }
+
+// The classes of titleByteClass.
+const (
+	titleSpace      = 1 << iota // ' '
+	titleOtherSpace             // the other ASCII white space
+	titleMaybeSpace             // the first byte of the multi-byte white space runes
+)
+
+// titleByteClass gives each byte its class, for singleSpaced. A byte that
+// continues a rune has none: its rune is not white space.
+var titleByteClass = func() (t [256]uint8) {
+	t[' '] = titleSpace
+	for _, c := range "\t\n\v\f\r" {
+		t[c] = titleOtherSpace
+	}
+	mark := func(lo, hi, stride rune) {
+		for r := lo; r <= hi; r += stride {
+			if r >= utf8.RuneSelf {
+				t[string(r)[0]] = titleMaybeSpace
+			}
+		}
+	}
+	for _, rg := range unicode.White_Space.R16 { // the white space unicode.IsSpace knows
+		mark(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		mark(rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
+	}
+	return t
+}()
 
 // dateline splits the dateline that may open the first body paragraph into
 // its place part (which may hold a date) and its source.

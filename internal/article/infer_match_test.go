@@ -50,6 +50,9 @@ var linePieces = []string{
 	"(*) Published in Communist Review No 853 (November 2013)", "first published in X, on May 2",
 	"From 19-28 November 2019, planes flew in 2019.", "They met on the 28th of August.", "See more",
 	"\u00a0", "  ", "x", "2015-2018 and 2018", "Last words./.", "\"Quote\" – VNA", "Text.\u2014Reuters",
+	// Titles at the rune limits (3 and 150), in ASCII and in two-byte runes.
+	"Éé", "Ééé", "Abc", "É" + strings.Repeat("é", 149), "É" + strings.Repeat("é", 150),
+	"A" + strings.Repeat("b", 149), "A" + strings.Repeat("b", 150),
 }
 
 // TestInferMatchesReference compares Infer with refInfer on real, generated,
@@ -113,7 +116,7 @@ func TestArticleYearMatchesReference(t *testing.T) {
 // TestCleanTitleMatchesReference compares cleanTitle, with its fast path,
 // with Fields and Join.
 func TestCleanTitleMatchesReference(t *testing.T) {
-	pieces := []string{"a", "Vietnam’s", " ", "  ", "\t", "\v", "\u00a0", "\u2003", "#", "é", "\xff", "\n"}
+	pieces := []string{"a", "Vietnam’s", " ", "  ", "\t", "\v", "\u00a0", "\u2003", "#", "é", "\xff", "\n", "\xc2", "\xe2\x80", "\u2028", "\u3000", "\u0085"}
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		var b strings.Builder

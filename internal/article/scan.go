@@ -21,6 +21,9 @@ import (
 // in parentheses before a dash, `^[^()]{0,60}\([^()]{2,30}\)\s*[-–—]`
 // ("Hanoi (VNA) –"): such a line is never a title.
 func isSourceDateline(s string) bool {
+	if strings.IndexByte(s, '(') < 0 {
+		return false // most titles: no rune to count
+	}
 	i, n := runesUntilParen(s, 0)
 	if i == len(s) || s[i] != '(' || n > 60 {
 		return false
@@ -34,11 +37,17 @@ func isSourceDateline(s string) bool {
 }
 
 // runesUntilParen returns the offset of the first "(" or ")" in s at or
-// after i (len(s) if none) and the number of runes before it.
+// after i (len(s) if none) and the number of runes before it. The
+// parenthesis is usually close, so the bytes are looked at one by one;
+// only non-ASCII ones are decoded.
 func runesUntilParen(s string, i int) (end, runes int) {
 	for i < len(s) && s[i] != '(' && s[i] != ')' {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		runes++
 	}
 	return i, runes
@@ -261,6 +270,9 @@ func weekdayPrefix(s string) int {
 		return 0 // the usual line; a non-ASCII rune may still fold to an initial ("ſ")
 	}
 	for _, w := range weekdayNames {
+		if s[0] < utf8.RuneSelf && (s[0]|0x20 != w[0] || len(s) > 1 && s[1] < utf8.RuneSelf && s[1]|0x20 != w[1]) {
+			continue // an ASCII letter folds only to itself in the other case
+		}
 		n := foldPrefix(s, w)
 		if n < 0 {
 			continue

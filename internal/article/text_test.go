@@ -2,6 +2,7 @@ package article
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -76,6 +77,32 @@ func TestNonTextMatchesReference(t *testing.T) {
 				data[i] = 'a'
 			}
 			check(append(data, tail+"bc"...))
+		}
+	}
+}
+
+// TestHasControl compares hasControl with a look at each byte, for every
+// byte value at every offset of texts around the 32-byte block size, after
+// an ASCII letter and after 0xFF (whose carry reaches lowOrDel's next byte).
+func TestHasControl(t *testing.T) {
+	for _, n := range []int{1, 31, 32, 33, 70} {
+		for _, prev := range []byte{'a', 0xFF} {
+			for c := range 256 {
+				for at := range n {
+					data := []byte(strings.Repeat("a\n\t é\r", n)[:n])
+					if at > 0 {
+						data[at-1] = prev
+					}
+					data[at] = byte(c)
+					want := false
+					for _, b := range data {
+						want = want || controlBytes[b] == 1
+					}
+					if got := hasControl(data); got != want {
+						t.Fatalf("hasControl(%q) = %v, want %v", data, got, want)
+					}
+				}
+			}
 		}
 	}
 }
