@@ -73,6 +73,7 @@ type doc struct {
 	split     []sentence    // spare sentence buffer (findTitle)
 	headBuf   []int         // heads' result
 	sview     []span        // view range per sentence (sentView), {0, 0} until mapped
+	drift     int           // view offset minus text offset at the end of the sentence mapped last (sentView)
 	stext     []string      // evidence text per sentence (sentenceText), "" until made
 	years     []int8        // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
 	sinceMemo []sinceAnswer // per sentence: since's last answer
@@ -126,6 +127,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.marked = resetSlice(d.marked, n)
 	d.actorSeen = resetSlice(d.actorSeen, len(e.lex.Actors))
 	d.sview = resetSlice(d.sview, n)
+	d.drift = 0
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
 	d.ments, d.cues, d.relv = d.ments[:0], d.cues[:0], d.relv[:0]

@@ -173,3 +173,21 @@ func TestWordFilter(t *testing.T) {
 		t.Error("no word rejected")
 	}
 }
+
+// TestSearchOffFrom compares the galloping search with the plain one, for
+// every text offset of some views (ASCII, glued words, multi-byte runes)
+// and guesses right, near, far and out of range.
+func TestSearchOffFrom(t *testing.T) {
+	texts := []string{"", "a", "Vietnam and Laos", "theVietnamese navy with80 nations", "Việt Nam’s HàNội – ĐÀNẵng “talks”", strings.Repeat("ViệtNam ", 40)}
+	for _, text := range texts {
+		v := newView(text)
+		for o := 0; o <= len(text); o++ {
+			want := searchOff(v.off, o)
+			for _, g := range []int{-5, 0, o - 7, o - 1, o, o + 1, o + 9, want, len(v.off) - 1, len(v.off) + 3} {
+				if got := searchOffFrom(v.off, o, g); got != want {
+					t.Fatalf("searchOffFrom(view of %q, %d, guess %d) = %d, want %d", text, o, g, got, want)
+				}
+			}
+		}
+	}
+}
