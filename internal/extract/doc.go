@@ -57,7 +57,7 @@ type doc struct {
 	a         model.Article
 	text      string
 	v         view
-	vstr      string // v.b as a string, for slicing without copies
+	vstr      string // v.b as a string, for slicing without copies (view.str: copy what the result keeps)
 	sents     []sentence
 	ments     []mention
 	cues      []cue
@@ -118,7 +118,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	}
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
-	d.vstr = string(d.v.b)
+	d.vstr = d.v.str()
 	d.sents = appendSentences(d.sents, a.Text)
 	d.findTitle()
 	n := len(d.sents)

@@ -165,7 +165,7 @@ func (d *doc) since(si, pos int) string {
 	if a := &d.sinceMemo[si]; a.lo == vs && a.hi == ve {
 		return a.year // another statement of the clause
 	}
-	y := sinceIn(d.vstr[vs:ve])
+	y := strings.Clone(sinceIn(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
 	d.sinceMemo[si] = sinceAnswer{vs, ve, y}
 	return y
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
@@ -82,6 +83,13 @@ func (v *view) build(text string) {
 	off[j] = int32(n)
 	v.b, v.off = b[:j], off[:j+1]
 }
+
+// str returns v.b as a string, without copying it: the rules slice and
+// search the view as a string, and a copy per article cost an allocation
+// the size of the text. The string is valid until v is built again, so a
+// piece of it that outlives the extraction (goes in the result) must be
+// copied (strings.Clone).
+func (v *view) str() string { return unsafe.String(unsafe.SliceData(v.b), len(v.b)) }
 
 // load64 reads the eight bytes of s at i, little-endian.
 func load64(s string, i int) uint64 {
