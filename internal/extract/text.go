@@ -252,9 +252,23 @@ var abbreviations = map[string]bool{
 func splitSentences(text string) []sentence { return appendSentences(nil, text) }
 
 // appendSentences appends the sentences of text to out (see splitSentences).
+// Whether text is hard-wrapped depends on all its lines, but only matters
+// where a single line break is met: the text is split as if it were not,
+// its lines are measured on the way, and the rare hard-wrapped text is
+// split again.
 func appendSentences(out []sentence, text string) []sentence {
-	out = out[:0]
-	wrapped := isHardWrapped(text)
+	out, lines := splitAs(out[:0], text, false)
+	if lines.hardWrapped() {
+		out, _ = splitAs(out[:0], text, true)
+	}
+	return out
+}
+
+// splitAs appends the sentences of text to out, reading a single line
+// break as a space if wrapped is set, and returns the measures of the
+// text's lines.
+func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) {
+	var lines lineStats
 	para := 0
 	start := -1
 	emit := func(end int) {
@@ -269,6 +283,7 @@ func appendSentences(out []sentence, text string) []sentence {
 	}
 	n := len(text)
 	stop := newStops(text)
+	line := 0 // where the current line starts
 	for i := 0; i < n; {
 		if start >= 0 {
 			i = stop.from(i)
@@ -278,13 +293,18 @@ func appendSentences(out []sentence, text string) []sentence {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
+			lines.add(text[line:i])
 			j := i + 1
 			blank := false
 			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
 				if text[j] == '\n' {
 					blank = true
+					line = j + 1 // the lines between are blank
 				}
 				j++
+			}
+			if !blank {
+				line = i + 1
 			}
 			if blank || !wrapped {
 				emit(i)
@@ -324,8 +344,29 @@ func appendSentences(out []sentence, text string) []sentence {
 		i += size
 	}
 	emit(n)
-	return out
+	lines.add(text[line:])
+	return out, lines
 }
+
+// lineStats measures the non-empty lines of a text: how many there are,
+// and how many look hard-wrapped (40 to 90 bytes, not ending a sentence).
+type lineStats struct{ total, wrapped int }
+
+func (ls *lineStats) add(l string) {
+	l = strings.TrimSpace(l)
+	if l == "" {
+		return
+	}
+	ls.total++
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
+		ls.wrapped++
+	}
+}
+
+// hardWrapped reports text whose lines were wrapped at a fixed width:
+// most of its non-empty lines look so.
+func (ls lineStats) hardWrapped() bool { return ls.total >= 4 && ls.wrapped*2 > ls.total }
 
 // stopBytes are the bytes appendSentences looks at inside a sentence: a
 // line break, a terminal, and 0xE2, the first byte of "…" (other runes
@@ -487,30 +528,6 @@ func (f *wordFilter) mayHave(w string) bool {
 	}
 	n := min(len(w), 31)
 	return f.first[w[0]]>>n&1 != 0 && f.last[w[len(w)-1]]>>n&1 != 0
-}
-
-// isHardWrapped reports text whose lines were wrapped at a fixed width:
-// most non-empty lines are 40-90 bytes long and do not end a sentence.
-func isHardWrapped(text string) bool {
-	total, wrapped := 0, 0
-	for rest := text; rest != ""; {
-		l := rest
-		if k := strings.IndexByte(rest, '\n'); k >= 0 {
-			l, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = ""
-		}
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		total++
-		last, _ := utf8.DecodeLastRuneInString(l)
-		if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
-			wrapped++
-		}
-	}
-	return total >= 4 && wrapped*2 > total
 }
 
 func trimSpan(text string, s, e int) (int, int) {

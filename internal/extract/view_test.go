@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
 
@@ -189,5 +190,63 @@ func TestSearchOffFrom(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// isHardWrapped is the plain statement of lineStats.hardWrapped: text
+// whose lines were wrapped at a fixed width.
+func isHardWrapped(text string) bool {
+	var ls lineStats
+	for l := range strings.SplitSeq(text, "\n") {
+		ls.add(l)
+	}
+	return ls.hardWrapped()
+}
+
+// TestSplitMeasuresLines checks that the split measures the lines as a
+// pass of their own would, and splits as if it knew whether the text is
+// hard-wrapped from the start: on the seeds, generated articles and
+// random text made of lines of every kind (short, long, blank, ending a
+// sentence or not).
+func TestSplitMeasuresLines(t *testing.T) {
+	var texts []string
+	for _, a := range readSeeds(t) {
+		texts = append(texts, a.Text)
+	}
+	for i := range 50 {
+		texts = append(texts, gen.Generate(1, i).Text)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	lines := []string{"", " ", "\t", "Short line.", "A headline without stop", "Ends with a colon:",
+		"the quick brown fox jumps over the lazy dog again and", "the quick brown fox jumps over the lazy dog. Then it",
+		"  Việt Nam’s navy met the Thai navy in Hà Nội on Monday and they agreed  ", "Mr. Smith said “yes”", "…"}
+	for range 2000 {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(lines[r.IntN(len(lines))])
+			sb.WriteString([]string{"\n", "\n", "\n\n", " \n", "\r\n"}[r.IntN(5)])
+		}
+		if r.IntN(2) == 0 {
+			sb.WriteString(lines[r.IntN(len(lines))])
+		}
+		texts = append(texts, sb.String())
+	}
+	hard := 0
+	for _, text := range texts {
+		wrapped := isHardWrapped(text)
+		if wrapped {
+			hard++
+		}
+		got, ls := splitAs(nil, text, false)
+		if ls.hardWrapped() != wrapped {
+			t.Fatalf("%q: measured as hard-wrapped %v, want %v (%+v)", text, ls.hardWrapped(), wrapped, ls)
+		}
+		want, _ := splitAs(nil, text, wrapped)
+		if got = appendSentences(got, text); !slices.Equal(got, want) {
+			t.Fatalf("%q: sentences %v, want %v", text, got, want)
+		}
+	}
+	if hard < 10 {
+		t.Errorf("%d hard-wrapped texts of %d: too few to test them", hard, len(texts))
 	}
 }
