@@ -324,6 +324,9 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 }
 
 func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
+	if len(d.sm[si]) == 0 {
+		return out // every way of finding the sides starts from a mention: a sentence naming none has none
+	}
 	orgs := p.rel == model.DefenceCooperation
 	lo, hi := d.clause(si, c.vs)
 	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
