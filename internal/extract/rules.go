@@ -9,6 +9,15 @@ import (
 
 // sentenceRelations applies the rules to sentence si.
 func (d *doc) sentenceRelations(si int) {
+	if d.kindsOf(si)&(1<<pTrigger|1<<pHardware) != 0 { // two sentences in three have no statement to look at
+		d.statements(si)
+	}
+	d.memberships(si)
+}
+
+// statements applies the rules of the triggers (and hardware cues) of
+// sentence si.
+func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
 		ks := kindSet(c.ps)
@@ -39,6 +48,11 @@ func (d *doc) sentenceRelations(si int) {
 			}
 		}
 	}
+}
+
+// memberships applies the rules of the multilateral bodies sentence si
+// names (or the sentence before it names, for a delegation attending).
+func (d *doc) memberships(si int) {
 	bodies := 0
 	for _, mi := range d.sm[si] {
 		m := &d.ments[mi]
