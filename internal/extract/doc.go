@@ -793,9 +793,19 @@ func (d *doc) homeArg() (arg, bool) {
 	return arg{ent: d.home, proj: d.home, label: model.Country, vs: -1}, true
 }
 
+// countryArg returns the side for actor id, a country or a multilateral
+// body the rules imply (the home country, the UN), and adds it to the
+// entities.
 func (d *doc) countryArg(id string) arg {
-	a, _ := d.e.lex.Actor(id)
-	d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliases[a.ID])
+	i, ok := d.e.actorIndex[id]
+	if !ok {
+		return arg{ent: id, proj: id, vs: -1}
+	}
+	a := &d.e.lex.Actors[i]
+	if !d.actorSeen[i] { // most often the article names it: mentions has added it
+		d.actorSeen[i] = true
+		d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[i])
+	}
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
 }
 
