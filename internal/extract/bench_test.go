@@ -198,7 +198,7 @@ func (d *doc) forgetRules() {
 	d.drift = 0
 	d.enum = nil
 	d.pair = [2]arg{}
-	d.relv = d.relv[:0]
+	d.relv, d.relIDs = d.relv[:0], d.relIDs[:0]
 	clear(d.rels)
 	clear(d.partOf)
 }

@@ -88,6 +88,7 @@ type doc struct {
 	ents   map[string]model.Entity
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
 	relv   []stated       // the relations, in the order first stated
+	relIDs []relKey       // their keys, for findRel
 	partOf map[string]int // agency entity id -> sentence of first use
 
 	// the rule stage's buffers, reused from call to call (see each user)
@@ -130,7 +131,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.drift = 0
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
-	d.ments, d.cues, d.relv = d.ments[:0], d.cues[:0], d.relv[:0]
+	d.ments, d.cues, d.relv, d.relIDs = d.ments[:0], d.cues[:0], d.relv[:0], d.relIDs[:0]
 	return d
 }
 
@@ -145,6 +146,7 @@ func (e *Extractor) putDoc(d *doc) {
 	clear(d.rels)
 	clear(d.partOf)
 	clear(d.relv)
+	clear(d.relIDs)
 	e.docs.Put(d)
 }
 

@@ -278,17 +278,16 @@ const relMapFrom = 32
 // findRel returns the index in d.relv of relation k, or -1.
 func (d *doc) findRel(k relKey) int {
 	if len(d.relv) <= relMapFrom {
-		for i := range d.relv {
-			if r := &d.relv[i].Relation; r.From == k.from && r.To == k.to && r.Type == k.t {
+		for i := range d.relIDs { // the keys alone: a few cache lines, where the relations take one or two each
+			if r := &d.relIDs[i]; r.from == k.from && r.to == k.to && r.t == k.t {
 				return i
 			}
 		}
 		return -1
 	}
 	if len(d.rels) == 0 { // past relMapFrom: the map indexes every relation from now on
-		for i := range d.relv {
-			r := &d.relv[i].Relation
-			d.rels[relKey{r.From, r.Type, r.To}] = i
+		for i, r := range d.relIDs {
+			d.rels[r] = i
 		}
 	}
 	if i, ok := d.rels[k]; ok {
@@ -304,6 +303,7 @@ func (d *doc) appendRel(r stated) int {
 		d.rels[relKey{r.From, r.Type, r.To}] = i
 	}
 	d.relv = append(d.relv, r)
+	d.relIDs = append(d.relIDs, relKey{r.From, r.Type, r.To})
 	return i
 }
 
