@@ -833,23 +833,28 @@ func (m *mention) arg() arg {
 func (d *doc) result() model.Extraction {
 	ids := d.entityIDs()
 	ents := make([]model.Entity, len(ids))
-	agencies := 0
-	var found []string // aliases found in the text, for all entities: one allocation
+	agencies, unnamed := 0, 0
 	for i, id := range ids {
 		ents[i] = d.ents[id]
 		if ents[i].Label == model.Agency {
 			agencies++
 		}
-		if ents[i].Aliases != nil { // the lexicon's (addEntity)
-			continue
+		if ents[i].Aliases == nil { // not the lexicon's (addEntity): found in the text
+			unnamed++
 		}
-		if found == nil {
-			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
-			d.unnamed = d.appendUnnamed(d.unnamed[:0])
+	}
+	if unnamed > 0 {
+		// the aliases found in the text, for all entities: one allocation,
+		// for a name each and at most every mention naming one of them
+		d.unnamed = d.appendUnnamed(d.unnamed[:0])
+		found := make([]string, 0, unnamed+len(d.unnamed))
+		for i := range ents {
+			if ents[i].Aliases == nil {
+				n := len(found)
+				found = d.appendAliases(found, &ents[i], d.unnamed)
+				ents[i].Aliases = found[n:len(found):len(found)]
+			}
 		}
-		n := len(found)
-		found = d.appendAliases(found, id, d.unnamed)
-		ents[i].Aliases = found[n:len(found):len(found)]
 	}
 	// The stated relations in order, with the PART_OF ones (in the order
 	// of their agencies' ids: sorted) between the types before and after.
@@ -1012,17 +1017,17 @@ func compareRelations(a, b *model.Relation) int {
 	return strings.Compare(a.To, b.To)
 }
 
-// appendAliases appends the surface forms of entity id that the lexicon
+// appendAliases appends the surface forms of entity ent that the lexicon
 // does not know (a group or a generic agency): its name and the phrases
 // the article calls it by ("Thai navy", "neighbouring countries"), sorted,
 // deduplicated; unnamed holds the indices of the mentions that may name it
 // (appendUnnamed). Those of an actor the lexicon knows are precomputed in
 // New (Extractor.aliases).
-func (d *doc) appendAliases(dst []string, id string, unnamed []int) []string {
+func (d *doc) appendAliases(dst []string, ent *model.Entity, unnamed []int) []string {
 	n := len(dst)
-	dst = append(dst, d.ents[id].Name)
+	dst = append(dst, ent.Name)
 	for _, mi := range unnamed {
-		if m := &d.ments[mi]; m.ent == id {
+		if m := &d.ments[mi]; m.ent == ent.ID {
 			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}
