@@ -22,14 +22,17 @@ func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) != 0 }
 
 // kindsOf returns, once per sentence, a bit set of the payload kinds of its
-// cues (see kindSet; bit 63: computed).
+// cues (see kindSet; bit 63: computed). It notes each cue's own set too
+// (cue.kinds): the payloads are spread over a large table, read once.
 func (d *doc) kindsOf(si int) uint64 {
 	if k := d.kinds[si]; k != 0 {
 		return k
 	}
 	k := uint64(1) << 63 // computed
 	for _, ci := range d.sc[si] {
-		k |= kindSet(d.cues[ci].ps)
+		c := &d.cues[ci]
+		c.kinds = kindSet(c.ps)
+		k |= c.kinds
 	}
 	d.kinds[si] = k
 	return k

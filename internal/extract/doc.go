@@ -34,6 +34,7 @@ type cue struct {
 	vs, ve int
 	sent   int
 	ps     []payload
+	kinds  uint64 // kindSet(ps), set by kindsOf for the cues of its sentence
 }
 
 // arg is one side of a relation.

@@ -16,11 +16,11 @@ func (d *doc) sentenceRelations(si int) {
 }
 
 // statements applies the rules of the triggers (and hardware cues) of
-// sentence si.
+// sentence si, once kindsOf has looked at its cues.
 func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
-		ks := kindSet(c.ps)
+		ks := c.kinds
 		if ks&(1<<pTrigger|1<<pHardware) == 0 {
 			continue // most cues only qualify a statement (status, areas, levels)
 		}
@@ -59,7 +59,7 @@ func (d *doc) memberships(si int) {
 		if m.kind != pActor {
 			continue
 		}
-		if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum || a.Label == model.Organization {
+		if m.label == model.Forum || m.label == model.Organization { // an actor's label is the lexicon's
 			d.membership(si, mi)
 			bodies++
 		}
