@@ -161,7 +161,7 @@ func BenchmarkRunOnText(b *testing.B) {
 
 // BenchmarkRules measures the rule stage on its own: the relations of
 // every sentence and the result, over 100 generated articles scanned
-// beforehand (view, sentences, mentions, salience), each time with the
+// beforehand (view, sentences, mentions, kinds, salience), each time with the
 // rules' memos cleared as a new extraction has them.
 func BenchmarkRules(b *testing.B) {
 	arts := generated(b, 100)
@@ -170,6 +170,7 @@ func BenchmarkRules(b *testing.B) {
 	for i, a := range arts {
 		d := testExtractor.getDoc(a) // not put back: each keeps its own state
 		d.mentions()
+		d.noteKinds()
 		d.salience()
 		d.resolveGenerics()
 		docs[i] = d
@@ -187,11 +188,10 @@ func BenchmarkRules(b *testing.B) {
 }
 
 // forgetRules clears what the rules and result found or memoised in d,
-// leaving what getDoc and mentions made.
+// leaving what getDoc, mentions and noteKinds made.
 func (d *doc) forgetRules() {
 	n := len(d.sents)
 	d.marked = resetSlice(d.marked, n)
-	d.kinds = resetSlice(d.kinds, n)
 	d.sview = resetSlice(d.sview, n)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)

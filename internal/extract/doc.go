@@ -34,8 +34,11 @@ type cue struct {
 	vs, ve int
 	sent   int
 	ps     []payload
-	kinds  uint64 // kindSet(ps), set by kindsOf for the cues of its sentence
+	kinds  uint64 // kindSet(ps) (noteKinds)
 }
+
+// has reports a payload of kind k among c's.
+func (c *cue) has(k payloadKind) bool { return c.kinds&(1<<k) != 0 }
 
 // arg is one side of a relation.
 type arg struct {
@@ -65,7 +68,7 @@ type doc struct {
 	sm        [][]int  // mention indices per sentence
 	sc        [][]int  // cue indices per sentence
 	marks     [][]int  // clause boundaries per sentence (see clauseMarks)
-	kinds     []uint64 // payload kinds per sentence (see kindsOf)
+	kinds     []uint64 // payload kinds per sentence (noteKinds)
 	entHits   []hit    // phrases found (buffers kept between extractions)
 	cueHits   []hit
 	hits      hitSorter // sorts entHits and cueHits

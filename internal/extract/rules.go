@@ -144,7 +144,7 @@ const giveReach = 40
 func (d *doc) givenBefore(si int, c cue, lo int) bool {
 	for _, ci := range d.cuesIn(si, max(lo, c.vs-giveReach-30), c.vs) {
 		g := d.cues[ci]
-		if g.ve <= c.vs && c.vs-g.ve <= giveReach && hasKind(g.ps, pGive) {
+		if g.ve <= c.vs && c.vs-g.ve <= giveReach && g.has(pGive) {
 			return true
 		}
 	}
@@ -162,7 +162,7 @@ func (d *doc) followedByOtherTrigger(si int, c cue) bool {
 	}
 	for _, ci := range d.cuesIn(si, c.ve, c.ve+21) {
 		o := d.cues[ci]
-		if o.vs <= c.ve || o.vs > c.ve+20 {
+		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}
 		for _, p := range o.ps {
@@ -182,6 +182,9 @@ func (d *doc) areas(si, pos int) []string {
 	out := d.areaBuf[:0]
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
+		if !d.cues[ci].has(pArea) {
+			continue
+		}
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pArea {
 				out = append(out, p.label)
@@ -197,6 +200,9 @@ func (d *doc) areas(si, pos int) []string {
 func (d *doc) level(si, pos int) string {
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
+		if !d.cues[ci].has(pLevel) {
+			continue
+		}
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
 				return p.label

@@ -16,7 +16,7 @@ func (d *doc) status(si int, pos int) model.Status {
 	var nearestPlanned bool
 	for _, ci := range d.cuesIn(si, pos-reach, pos) {
 		c := &d.cues[ci]
-		if c.vs >= pos {
+		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
 			continue
 		}
 		for _, p := range c.ps {
@@ -41,7 +41,7 @@ func (d *doc) status(si int, pos int) model.Status {
 	}
 	for _, ci := range d.cuesIn(si, pos+1, pos+40) {
 		c := &d.cues[ci]
-		if c.vs > pos && c.vs < pos+40 {
+		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
 			t := d.vstr[c.vs:c.ve]
 			for _, p := range c.ps {
 				if p.kind == pPlanned && futureAfter[t] {
@@ -124,7 +124,7 @@ func (d *doc) modalBefore(si int, e *cue) bool {
 	}
 	for _, ci := range d.cuesIn(si, e.vs-40, e.vs) {
 		c := &d.cues[ci]
-		if c.ve <= e.vs && e.vs-c.ve <= 1 && hasKind(c.ps, pPlanned) {
+		if c.ve <= e.vs && e.vs-c.ve <= 1 && c.has(pPlanned) {
 			return true
 		}
 	}
