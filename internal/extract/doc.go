@@ -651,8 +651,17 @@ func (d *doc) projectsCountry(m *mention) bool {
 	if m.proj == m.ent {
 		return m.label == model.Country // m names the actor itself
 	}
-	a, ok := d.e.lex.Actor(m.proj) // an agency's country
-	return ok && a.Label == model.Country
+	a := d.actor(m.proj) // an agency's country
+	return a != nil && a.Label == model.Country
+}
+
+// actor returns the lexicon's actor id, or nil: lexicon.Actor without
+// the copy.
+func (d *doc) actor(id string) *lexicon.Actor {
+	if i, ok := d.e.actorIndex[id]; ok {
+		return &d.e.lex.Actors[i]
+	}
+	return nil
 }
 
 // countryScore is a country's salience in the article (see salience).
@@ -901,10 +910,7 @@ func (d *doc) entityIDs() []string {
 		if ent.Label != model.Agency {
 			continue
 		}
-		if _, ok := d.ents[ent.Country]; !ok {
-			c, _ := d.e.lex.Actor(ent.Country)
-			d.addEntity(c.ID, c.Name, c.Label, c.Country, d.e.aliases[c.ID])
-		}
+		d.countryArg(ent.Country) // adds it to the entities
 		ids, _ = appendNew(ids, ent.Country)
 	}
 	// Sort once, with the agencies' countries, and turn the sides' places
