@@ -442,17 +442,18 @@ func isBoundary(text string, i, end int) bool {
 			return false // 3.5
 		}
 	}
-	if unicode.IsSpace(next) {
+	if n := spaceAt(text, end); n > 0 {
 		// the next word must not start in lower case ("approx. five")
-		k := end
-		for k < len(text) {
-			c, cs := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsSpace(c) {
-				return !unicode.IsLower(c)
-			}
-			k += cs
+		k := end + n
+		for k < len(text) && n > 0 {
+			n = spaceAt(text, k)
+			k += n
 		}
-		return true
+		if k == len(text) {
+			return true
+		}
+		c, _ := utf8.DecodeRuneInString(text[k:])
+		return !unicode.IsLower(c)
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
 }
@@ -530,15 +531,24 @@ func (f *wordFilter) mayHave(w string) bool {
 	return f.first[w[0]]>>n&1 != 0 && f.last[w[len(w)-1]]>>n&1 != 0
 }
 
+// trimSpan returns the span [s, e) of text without the white space it
+// starts and ends with.
 func trimSpan(text string, s, e int) (int, int) {
 	for s < e {
-		r, size := utf8.DecodeRuneInString(text[s:])
-		if !unicode.IsSpace(r) {
+		n := spaceAt(text, s)
+		if n == 0 {
 			break
 		}
-		s += size
+		s += n
 	}
 	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf { // most often
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			e--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:e])
 		if !unicode.IsSpace(r) {
 			break

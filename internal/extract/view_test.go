@@ -250,3 +250,43 @@ func TestSplitMeasuresLines(t *testing.T) {
 		t.Errorf("%d hard-wrapped texts of %d: too few to test them", hard, len(texts))
 	}
 }
+
+// TestTrimSpan compares trimSpan with strings.TrimFunc(unicode.IsSpace)
+// on random text of spaces of every kind and other runes, for every span.
+func TestTrimSpan(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u3000", "a", ".", "ệ", "’", "\x01"}
+	for range 500 {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := sb.String()
+		for s := 0; s <= len(text); s++ {
+			for e := s; e <= len(text); e++ {
+				if s < len(text) && !utf8.RuneStart(text[s]) || e < len(text) && !utf8.RuneStart(text[e]) {
+					continue // spans start and end at runes
+				}
+				a, b := trimSpan(text, s, e)
+				want := strings.TrimFunc(text[s:e], unicode.IsSpace)
+				if text[a:b] != want {
+					t.Fatalf("trimSpan(%q, %d, %d) = %q, want %q", text, s, e, text[a:b], want)
+				}
+			}
+		}
+	}
+}
+
+// TestBoundaryBeforeSpaces checks the rule on the word after a terminal
+// across white space of every kind: a lower-case word continues the
+// sentence, anything else starts one.
+func TestBoundaryBeforeSpaces(t *testing.T) {
+	for _, sp := range []string{" ", "  ", "\t", "\n", " \r\n ", "\u00a0", "\u2003", "\u3000", " \u0085 "} {
+		for next, want := range map[string]bool{"five": false, "Five": true, "5": true, "ệ": false, "Ệ": true, "": true} {
+			text := "It grew fast." + sp + next
+			if got := isBoundary(text, strings.IndexByte(text, '.'), strings.IndexByte(text, '.')+1); got != want {
+				t.Errorf("isBoundary(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
