@@ -92,7 +92,7 @@ type doc struct {
 	ents   map[string]model.Entity
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
 	relv   []stated       // the relations, in the order first stated
-	relIDs []relKey       // their keys, for findRel
+	relIDs []relKey       // their keys, for findRel (entity ids, never the article's text: putDoc leaves them)
 	partOf map[string]int // agency entity id -> sentence of first use
 
 	// the rule stage's buffers, reused from call to call (see each user)
@@ -150,7 +150,6 @@ func (e *Extractor) putDoc(d *doc) {
 	clear(d.rels)
 	clear(d.partOf)
 	clear(d.relv)
-	clear(d.relIDs)
 	e.docs.Put(d)
 }
 
