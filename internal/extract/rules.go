@@ -16,7 +16,7 @@ func (d *doc) sentenceRelations(si int) {
 }
 
 // statements applies the rules of the triggers (and hardware cues) of
-// sentence si, once kindsOf has looked at its cues.
+// sentence si (their kinds noted: noteKinds).
 func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
