@@ -20,7 +20,7 @@ func (d *doc) attache(si int, c cue) {
 	limit := c.ve + reach
 	for _, ci := range d.cuesIn(si, c.ve+1, limit) {
 		o := d.cues[ci]
-		if o.vs > c.ve && o.vs < limit {
+		if o.vs > c.ve && o.vs < limit && o.has(pTrigger) {
 			for _, p := range o.ps {
 				if p.kind == pTrigger && p.rel == model.AttacheOffice {
 					limit = o.vs

@@ -12,7 +12,7 @@ import (
 func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 	for _, ci := range d.cuesIn(si, lo, hi) {
 		c := d.cues[ci]
-		if c.vs >= lo && c.vs < hi && hasKind(c.ps, k) {
+		if c.vs >= lo && c.vs < hi && c.has(k) {
 			return true
 		}
 	}
@@ -21,25 +21,29 @@ func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 
 func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) != 0 }
 
-// kindsOf returns, once per sentence, a bit set of the payload kinds of its
-// cues (see kindSet; bit 63: computed).
-func (d *doc) kindsOf(si int) uint64 {
-	if k := d.kinds[si]; k != 0 {
-		return k
+// noteKinds sets the kinds of the payloads of each cue (cue.kinds) and of
+// each sentence's cues (d.kinds), for the rules to test a bit, not the
+// payloads: those lie in a large table, read once here, in text order.
+func (d *doc) noteKinds() {
+	for i := range d.cues {
+		c := &d.cues[i]
+		c.kinds = kindSet(c.ps)
+		d.kinds[c.sent] |= c.kinds
 	}
-	k := uint64(1) << 63 // computed
-	for _, ci := range d.sc[si] {
-		k |= kindSet(d.cues[ci].ps)
-	}
-	d.kinds[si] = k
-	return k
 }
+
+// kindsOf returns the bit set of the payload kinds of sentence si's cues
+// (see kindSet).
+func (d *doc) kindsOf(si int) uint64 { return d.kinds[si] }
 
 // cueText reports whether a cue of kind k whose text starts with prefix
 // stands in sentence si.
 func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
+		if !c.has(k) {
+			continue
+		}
 		for _, p := range c.ps {
 			if p.kind != k {
 				continue
@@ -85,6 +89,9 @@ func (d *doc) hasTrigger(si int, t model.RelType) bool {
 		return false
 	}
 	for _, ci := range d.sc[si] {
+		if !d.cues[ci].has(pTrigger) {
+			continue
+		}
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pTrigger && p.rel == t {
 				return true
@@ -109,14 +116,10 @@ func (d *doc) insideGroup(si, vs, ve int) bool {
 func (d *doc) cueNear(si int, k payloadKind, vs, ve, n int) bool {
 	for _, ci := range d.cuesIn(si, vs-n-60, ve+n+1) {
 		c := d.cues[ci]
-		if c.ve < vs-n || c.vs > ve+n || d.insideGroup(si, c.vs, c.ve) {
+		if !c.has(k) || c.ve < vs-n || c.vs > ve+n || d.insideGroup(si, c.vs, c.ve) {
 			continue
 		}
-		for _, p := range c.ps {
-			if p.kind == k {
-				return true
-			}
-		}
+		return true
 	}
 	return false
 }

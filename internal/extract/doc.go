@@ -34,7 +34,11 @@ type cue struct {
 	vs, ve int
 	sent   int
 	ps     []payload
+	kinds  uint64 // kindSet(ps) (noteKinds)
 }
+
+// has reports a payload of kind k among c's.
+func (c *cue) has(k payloadKind) bool { return c.kinds&(1<<k) != 0 }
 
 // arg is one side of a relation.
 type arg struct {
@@ -57,14 +61,14 @@ type doc struct {
 	a         model.Article
 	text      string
 	v         view
-	vstr      string // v.b as a string, for slicing without copies
+	vstr      string // v.b as a string, for slicing without copies (view.str: copy what the result keeps)
 	sents     []sentence
 	ments     []mention
 	cues      []cue
 	sm        [][]int  // mention indices per sentence
 	sc        [][]int  // cue indices per sentence
 	marks     [][]int  // clause boundaries per sentence (see clauseMarks)
-	kinds     []uint64 // payload kinds per sentence (see kindsOf)
+	kinds     []uint64 // payload kinds per sentence (noteKinds)
 	entHits   []hit    // phrases found (buffers kept between extractions)
 	cueHits   []hit
 	hits      hitSorter // sorts entHits and cueHits
@@ -73,6 +77,7 @@ type doc struct {
 	split     []sentence    // spare sentence buffer (findTitle)
 	headBuf   []int         // heads' result
 	sview     []span        // view range per sentence (sentView), {0, 0} until mapped
+	drift     int           // view offset minus text offset at the end of the sentence mapped last (sentView)
 	stext     []string      // evidence text per sentence (sentenceText), "" until made
 	years     []int8        // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
 	sinceMemo []sinceAnswer // per sentence: since's last answer
@@ -87,6 +92,7 @@ type doc struct {
 	ents   map[string]model.Entity
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
 	relv   []stated       // the relations, in the order first stated
+	relIDs []relKey       // their keys, for findRel (entity ids, never the article's text: putDoc leaves them)
 	partOf map[string]int // agency entity id -> sentence of first use
 
 	// the rule stage's buffers, reused from call to call (see each user)
@@ -117,7 +123,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	}
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
-	d.vstr = string(d.v.b)
+	d.vstr = d.v.str()
 	d.sents = appendSentences(d.sents, a.Text)
 	d.findTitle()
 	n := len(d.sents)
@@ -126,9 +132,10 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.marked = resetSlice(d.marked, n)
 	d.actorSeen = resetSlice(d.actorSeen, len(e.lex.Actors))
 	d.sview = resetSlice(d.sview, n)
+	d.drift = 0
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
-	d.ments, d.cues, d.relv = d.ments[:0], d.cues[:0], d.relv[:0]
+	d.ments, d.cues, d.relv, d.relIDs = d.ments[:0], d.cues[:0], d.relv[:0], d.relIDs[:0]
 	return d
 }
 
@@ -643,8 +650,17 @@ func (d *doc) projectsCountry(m *mention) bool {
 	if m.proj == m.ent {
 		return m.label == model.Country // m names the actor itself
 	}
-	a, ok := d.e.lex.Actor(m.proj) // an agency's country
-	return ok && a.Label == model.Country
+	a := d.actor(m.proj) // an agency's country
+	return a != nil && a.Label == model.Country
+}
+
+// actor returns the lexicon's actor id, or nil: lexicon.Actor without
+// the copy.
+func (d *doc) actor(id string) *lexicon.Actor {
+	if i, ok := d.e.actorIndex[id]; ok {
+		return &d.e.lex.Actors[i]
+	}
+	return nil
 }
 
 // countryScore is a country's salience in the article (see salience).
@@ -791,9 +807,19 @@ func (d *doc) homeArg() (arg, bool) {
 	return arg{ent: d.home, proj: d.home, label: model.Country, vs: -1}, true
 }
 
+// countryArg returns the side for actor id, a country or a multilateral
+// body the rules imply (the home country, the UN), and adds it to the
+// entities.
 func (d *doc) countryArg(id string) arg {
-	a, _ := d.e.lex.Actor(id)
-	d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliases[a.ID])
+	i, ok := d.e.actorIndex[id]
+	if !ok {
+		return arg{ent: id, proj: id, vs: -1}
+	}
+	a := &d.e.lex.Actors[i]
+	if !d.actorSeen[i] { // most often the article names it: mentions has added it
+		d.actorSeen[i] = true
+		d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[i])
+	}
 	return arg{ent: id, proj: id, label: a.Label, vs: -1}
 }
 
@@ -819,23 +845,28 @@ func (m *mention) arg() arg {
 func (d *doc) result() model.Extraction {
 	ids := d.entityIDs()
 	ents := make([]model.Entity, len(ids))
-	agencies := 0
-	var found []string // aliases found in the text, for all entities: one allocation
+	agencies, unnamed := 0, 0
 	for i, id := range ids {
 		ents[i] = d.ents[id]
 		if ents[i].Label == model.Agency {
 			agencies++
 		}
-		if ents[i].Aliases != nil { // the lexicon's (addEntity)
-			continue
+		if ents[i].Aliases == nil { // not the lexicon's (addEntity): found in the text
+			unnamed++
 		}
-		if found == nil {
-			found = make([]string, 0, len(ids)+len(d.ments)) // a name each, and at most every mention
-			d.unnamed = d.appendUnnamed(d.unnamed[:0])
+	}
+	if unnamed > 0 {
+		// the aliases found in the text, for all entities: one allocation,
+		// for a name each and at most every mention naming one of them
+		d.unnamed = d.appendUnnamed(d.unnamed[:0])
+		found := make([]string, 0, unnamed+len(d.unnamed))
+		for i := range ents {
+			if ents[i].Aliases == nil {
+				n := len(found)
+				found = d.appendAliases(found, &ents[i], d.unnamed)
+				ents[i].Aliases = found[n:len(found):len(found)]
+			}
 		}
-		n := len(found)
-		found = d.appendAliases(found, id, d.unnamed)
-		ents[i].Aliases = found[n:len(found):len(found)]
 	}
 	// The stated relations in order, with the PART_OF ones (in the order
 	// of their agencies' ids: sorted) between the types before and after.
@@ -878,10 +909,7 @@ func (d *doc) entityIDs() []string {
 		if ent.Label != model.Agency {
 			continue
 		}
-		if _, ok := d.ents[ent.Country]; !ok {
-			c, _ := d.e.lex.Actor(ent.Country)
-			d.addEntity(c.ID, c.Name, c.Label, c.Country, d.e.aliases[c.ID])
-		}
+		d.countryArg(ent.Country) // adds it to the entities
 		ids, _ = appendNew(ids, ent.Country)
 	}
 	// Sort once, with the agencies' countries, and turn the sides' places
@@ -998,17 +1026,17 @@ func compareRelations(a, b *model.Relation) int {
 	return strings.Compare(a.To, b.To)
 }
 
-// appendAliases appends the surface forms of entity id that the lexicon
+// appendAliases appends the surface forms of entity ent that the lexicon
 // does not know (a group or a generic agency): its name and the phrases
 // the article calls it by ("Thai navy", "neighbouring countries"), sorted,
 // deduplicated; unnamed holds the indices of the mentions that may name it
 // (appendUnnamed). Those of an actor the lexicon knows are precomputed in
 // New (Extractor.aliases).
-func (d *doc) appendAliases(dst []string, id string, unnamed []int) []string {
+func (d *doc) appendAliases(dst []string, ent *model.Entity, unnamed []int) []string {
 	n := len(dst)
-	dst = append(dst, d.ents[id].Name)
+	dst = append(dst, ent.Name)
 	for _, mi := range unnamed {
-		if m := &d.ments[mi]; m.ent == id {
+		if m := &d.ments[mi]; m.ent == ent.ID {
 			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
 		}
 	}

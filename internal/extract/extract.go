@@ -33,6 +33,7 @@ type Extractor struct {
 	kindAgency  map[[2]string]int   // (country, kind) -> named agency index
 	aliases     map[string][]string // actor id -> its name, aliases and demonyms, sorted, deduplicated
 	aliasesAt   [][]string          // the same by actor index, for the mentions (no hashing of ids)
+	actorIndex  map[string]int      // actor id -> index in lex.Actors
 	groupIDs    []string            // group index -> entity id ("group-neighbouring-countries")
 
 	docs sync.Pool // *doc: buffers of finished extractions, reused
@@ -41,11 +42,12 @@ type Extractor struct {
 // New compiles the lexicon's phrases into one matcher.
 func New(lex *lexicon.Lexicon) *Extractor {
 	e := &Extractor{lex: lex, locative: map[string]bool{}, destination: map[string]bool{}, kindAgency: map[[2]string]int{},
-		aliases: make(map[string][]string, len(lex.Actors))}
+		aliases: make(map[string][]string, len(lex.Actors)), actorIndex: make(map[string]int, len(lex.Actors))}
 	eb := newMatcherBuilder()
 	for i, a := range lex.Actors {
 		e.aliases[a.ID] = actorAliases(a)
 		e.aliasesAt = append(e.aliasesAt, e.aliases[a.ID])
+		e.actorIndex[a.ID] = i
 		names := append([]string{a.Name}, a.Aliases...)
 		for _, n := range names {
 			eb.add(n, payload{kind: pActor, index: i, upper: acronymUppers(n), proper: startsUpper(n)})
@@ -171,6 +173,7 @@ func (e *Extractor) Extract(a model.Article) model.Extraction {
 	d := e.getDoc(a)
 	defer e.putDoc(d)
 	d.mentions()
+	d.noteKinds()
 	d.salience()
 	d.resolveGenerics()
 	for si := range d.sents {

@@ -114,7 +114,10 @@ func (d *doc) inBloc(org, member *arg) bool {
 	if org.label != model.Organization {
 		return false
 	}
-	o, _ := d.e.lex.Actor(org.proj)
+	o := d.actor(org.proj)
+	if o == nil {
+		return false
+	}
 	for _, m := range o.Members {
 		if m == member.proj {
 			return true

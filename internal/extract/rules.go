@@ -9,9 +9,18 @@ import (
 
 // sentenceRelations applies the rules to sentence si.
 func (d *doc) sentenceRelations(si int) {
+	if d.kindsOf(si)&(1<<pTrigger|1<<pHardware) != 0 { // two sentences in three have no statement to look at
+		d.statements(si)
+	}
+	d.memberships(si)
+}
+
+// statements applies the rules of the triggers (and hardware cues) of
+// sentence si (their kinds noted: noteKinds).
+func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
-		ks := kindSet(c.ps)
+		ks := c.kinds
 		if ks&(1<<pTrigger|1<<pHardware) == 0 {
 			continue // most cues only qualify a statement (status, areas, levels)
 		}
@@ -39,13 +48,18 @@ func (d *doc) sentenceRelations(si int) {
 			}
 		}
 	}
+}
+
+// memberships applies the rules of the multilateral bodies sentence si
+// names (or the sentence before it names, for a delegation attending).
+func (d *doc) memberships(si int) {
 	bodies := 0
 	for _, mi := range d.sm[si] {
 		m := &d.ments[mi]
 		if m.kind != pActor {
 			continue
 		}
-		if a := &d.e.lex.Actors[m.idx]; a.Label == model.Forum || a.Label == model.Organization {
+		if m.label == model.Forum || m.label == model.Organization { // an actor's label is the lexicon's
 			d.membership(si, mi)
 			bodies++
 		}
@@ -130,7 +144,7 @@ const giveReach = 40
 func (d *doc) givenBefore(si int, c cue, lo int) bool {
 	for _, ci := range d.cuesIn(si, max(lo, c.vs-giveReach-30), c.vs) {
 		g := d.cues[ci]
-		if g.ve <= c.vs && c.vs-g.ve <= giveReach && hasKind(g.ps, pGive) {
+		if g.ve <= c.vs && c.vs-g.ve <= giveReach && g.has(pGive) {
 			return true
 		}
 	}
@@ -148,7 +162,7 @@ func (d *doc) followedByOtherTrigger(si int, c cue) bool {
 	}
 	for _, ci := range d.cuesIn(si, c.ve, c.ve+21) {
 		o := d.cues[ci]
-		if o.vs <= c.ve || o.vs > c.ve+20 {
+		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}
 		for _, p := range o.ps {
@@ -168,6 +182,9 @@ func (d *doc) areas(si, pos int) []string {
 	out := d.areaBuf[:0]
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
+		if !d.cues[ci].has(pArea) {
+			continue
+		}
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pArea {
 				out = append(out, p.label)
@@ -183,6 +200,9 @@ func (d *doc) areas(si, pos int) []string {
 func (d *doc) level(si, pos int) string {
 	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
+		if !d.cues[ci].has(pLevel) {
+			continue
+		}
 		for _, p := range d.cues[ci].ps {
 			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
 				return p.label
@@ -264,17 +284,16 @@ const relMapFrom = 32
 // findRel returns the index in d.relv of relation k, or -1.
 func (d *doc) findRel(k relKey) int {
 	if len(d.relv) <= relMapFrom {
-		for i := range d.relv {
-			if r := &d.relv[i].Relation; r.From == k.from && r.To == k.to && r.Type == k.t {
+		for i := range d.relIDs { // the keys alone: a few cache lines, where the relations take one or two each
+			if r := &d.relIDs[i]; r.from == k.from && r.to == k.to && r.t == k.t {
 				return i
 			}
 		}
 		return -1
 	}
 	if len(d.rels) == 0 { // past relMapFrom: the map indexes every relation from now on
-		for i := range d.relv {
-			r := &d.relv[i].Relation
-			d.rels[relKey{r.From, r.Type, r.To}] = i
+		for i, r := range d.relIDs {
+			d.rels[r] = i
 		}
 	}
 	if i, ok := d.rels[k]; ok {
@@ -290,6 +309,7 @@ func (d *doc) appendRel(r stated) int {
 		d.rels[relKey{r.From, r.Type, r.To}] = i
 	}
 	d.relv = append(d.relv, r)
+	d.relIDs = append(d.relIDs, relKey{r.From, r.Type, r.To})
 	return i
 }
 

@@ -324,6 +324,9 @@ func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
 }
 
 func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
+	if len(d.sm[si]) == 0 {
+		return out // every way of finding the sides starts from a mention: a sentence naming none has none
+	}
 	orgs := p.rel == model.DefenceCooperation
 	lo, hi := d.clause(si, c.vs)
 	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
@@ -536,23 +539,23 @@ func abs(x int) int {
 	return x
 }
 
-// viewRange maps an original span to view offsets.
-func (d *doc) viewRange(s span) (int, int) {
-	lo := searchOff(d.v.off, s.start)
-	hi := searchOff(d.v.off, s.end)
-	return lo, hi
-}
-
 // sentView returns the view range of sentence si, mapped once per
-// sentence.
+// sentence. A view offset is near its text offset (they differ by the
+// multi-byte runes and inserted spaces before it): the search for the
+// start begins where the last sentence mapped puts it, the one for the
+// end a sentence's length further on.
 func (d *doc) sentView(si int) (int, int) {
 	r := &d.sview[si]
 	if r.end == 0 {
-		r.start, r.end = d.viewRange(d.sents[si].span)
+		s := d.sents[si].span
+		r.start = searchOffFrom(d.v.off, s.start, s.start+d.drift)
+		r.end = searchOffFrom(d.v.off, s.end, r.start+s.end-s.start)
+		d.drift = r.end - s.end
 	}
 	return r.start, r.end
 }
 
+// searchOff returns the first view offset whose text offset is o or more.
 func searchOff(off []int32, o int) int {
 	lo, hi := 0, len(off)-1
 	for lo < hi {
@@ -564,4 +567,33 @@ func searchOff(off []int32, o int) int {
 		}
 	}
 	return lo
+}
+
+// searchOffFrom is searchOff starting at view offset guess: it gallops
+// from there to bracket the answer, then bisects, so a guess k entries
+// off costs about 2·log2(k) probes, none when it is right.
+func searchOffFrom(off []int32, o, guess int) int {
+	n := len(off) - 1 // the answer is in [0, n]
+	g := min(max(guess, 0), n)
+	var lo, hi int
+	if int(off[g]) < o {
+		lo, hi = g+1, n
+		for step := 1; g+step < n; step *= 2 {
+			if int(off[g+step]) >= o {
+				hi = g + step
+				break
+			}
+			lo = g + step + 1
+		}
+	} else {
+		lo, hi = 0, g
+		for step := 1; g-step >= 0; step *= 2 {
+			if int(off[g-step]) < o {
+				lo = g - step + 1
+				break
+			}
+			hi = g - step
+		}
+	}
+	return lo + searchOff(off[lo:hi+1], o)
 }

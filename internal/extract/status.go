@@ -16,7 +16,7 @@ func (d *doc) status(si int, pos int) model.Status {
 	var nearestPlanned bool
 	for _, ci := range d.cuesIn(si, pos-reach, pos) {
 		c := &d.cues[ci]
-		if c.vs >= pos {
+		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
 			continue
 		}
 		for _, p := range c.ps {
@@ -41,7 +41,7 @@ func (d *doc) status(si int, pos int) model.Status {
 	}
 	for _, ci := range d.cuesIn(si, pos+1, pos+40) {
 		c := &d.cues[ci]
-		if c.vs > pos && c.vs < pos+40 {
+		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
 			t := d.vstr[c.vs:c.ve]
 			for _, p := range c.ps {
 				if p.kind == pPlanned && futureAfter[t] {
@@ -124,7 +124,7 @@ func (d *doc) modalBefore(si int, e *cue) bool {
 	}
 	for _, ci := range d.cuesIn(si, e.vs-40, e.vs) {
 		c := &d.cues[ci]
-		if c.ve <= e.vs && e.vs-c.ve <= 1 && hasKind(c.ps, pPlanned) {
+		if c.ve <= e.vs && e.vs-c.ve <= 1 && c.has(pPlanned) {
 			return true
 		}
 	}
@@ -165,7 +165,7 @@ func (d *doc) since(si, pos int) string {
 	if a := &d.sinceMemo[si]; a.lo == vs && a.hi == ve {
 		return a.year // another statement of the clause
 	}
-	y := sinceIn(d.vstr[vs:ve])
+	y := strings.Clone(sinceIn(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
 	d.sinceMemo[si] = sinceAnswer{vs, ve, y}
 	return y
 }
@@ -180,6 +180,9 @@ type sinceAnswer struct {
 
 // sinceIn is since for the clause seg.
 func sinceIn(seg string) string {
+	if !hasYear(seg) {
+		return "" // the sentence names a year, but not in this clause: one pass instead of one per verb
+	}
 	if k := strings.Index(seg, "since "); k >= 0 {
 		if y := yearAfter(seg[k+6:], 2); y != "" {
 			return y

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
@@ -82,6 +83,13 @@ func (v *view) build(text string) {
 	off[j] = int32(n)
 	v.b, v.off = b[:j], off[:j+1]
 }
+
+// str returns v.b as a string, without copying it: the rules slice and
+// search the view as a string, and a copy per article cost an allocation
+// the size of the text. The string is valid until v is built again, so a
+// piece of it that outlives the extraction (goes in the result) must be
+// copied (strings.Clone).
+func (v *view) str() string { return unsafe.String(unsafe.SliceData(v.b), len(v.b)) }
 
 // load64 reads the eight bytes of s at i, little-endian.
 func load64(s string, i int) uint64 {
@@ -244,9 +252,23 @@ var abbreviations = map[string]bool{
 func splitSentences(text string) []sentence { return appendSentences(nil, text) }
 
 // appendSentences appends the sentences of text to out (see splitSentences).
+// Whether text is hard-wrapped depends on all its lines, but only matters
+// where a single line break is met: the text is split as if it were not,
+// its lines are measured on the way, and the rare hard-wrapped text is
+// split again.
 func appendSentences(out []sentence, text string) []sentence {
-	out = out[:0]
-	wrapped := isHardWrapped(text)
+	out, lines := splitAs(out[:0], text, false)
+	if lines.hardWrapped() {
+		out, _ = splitAs(out[:0], text, true)
+	}
+	return out
+}
+
+// splitAs appends the sentences of text to out, reading a single line
+// break as a space if wrapped is set, and returns the measures of the
+// text's lines.
+func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) {
+	var lines lineStats
 	para := 0
 	start := -1
 	emit := func(end int) {
@@ -261,6 +283,7 @@ func appendSentences(out []sentence, text string) []sentence {
 	}
 	n := len(text)
 	stop := newStops(text)
+	line := 0 // where the current line starts
 	for i := 0; i < n; {
 		if start >= 0 {
 			i = stop.from(i)
@@ -270,13 +293,18 @@ func appendSentences(out []sentence, text string) []sentence {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
+			lines.add(text[line:i])
 			j := i + 1
 			blank := false
 			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
 				if text[j] == '\n' {
 					blank = true
+					line = j + 1 // the lines between are blank
 				}
 				j++
+			}
+			if !blank {
+				line = i + 1
 			}
 			if blank || !wrapped {
 				emit(i)
@@ -316,8 +344,29 @@ func appendSentences(out []sentence, text string) []sentence {
 		i += size
 	}
 	emit(n)
-	return out
+	lines.add(text[line:])
+	return out, lines
 }
+
+// lineStats measures the non-empty lines of a text: how many there are,
+// and how many look hard-wrapped (40 to 90 bytes, not ending a sentence).
+type lineStats struct{ total, wrapped int }
+
+func (ls *lineStats) add(l string) {
+	l = strings.TrimSpace(l)
+	if l == "" {
+		return
+	}
+	ls.total++
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
+		ls.wrapped++
+	}
+}
+
+// hardWrapped reports text whose lines were wrapped at a fixed width:
+// most of its non-empty lines look so.
+func (ls lineStats) hardWrapped() bool { return ls.total >= 4 && ls.wrapped*2 > ls.total }
 
 // stopBytes are the bytes appendSentences looks at inside a sentence: a
 // line break, a terminal, and 0xE2, the first byte of "…" (other runes
@@ -393,17 +442,18 @@ func isBoundary(text string, i, end int) bool {
 			return false // 3.5
 		}
 	}
-	if unicode.IsSpace(next) {
+	if n := spaceAt(text, end); n > 0 {
 		// the next word must not start in lower case ("approx. five")
-		k := end
-		for k < len(text) {
-			c, cs := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsSpace(c) {
-				return !unicode.IsLower(c)
-			}
-			k += cs
+		k := end + n
+		for k < len(text) && n > 0 {
+			n = spaceAt(text, k)
+			k += n
 		}
-		return true
+		if k == len(text) {
+			return true
+		}
+		c, _ := utf8.DecodeRuneInString(text[k:])
+		return !unicode.IsLower(c)
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
 }
@@ -481,39 +531,24 @@ func (f *wordFilter) mayHave(w string) bool {
 	return f.first[w[0]]>>n&1 != 0 && f.last[w[len(w)-1]]>>n&1 != 0
 }
 
-// isHardWrapped reports text whose lines were wrapped at a fixed width:
-// most non-empty lines are 40-90 bytes long and do not end a sentence.
-func isHardWrapped(text string) bool {
-	total, wrapped := 0, 0
-	for rest := text; rest != ""; {
-		l := rest
-		if k := strings.IndexByte(rest, '\n'); k >= 0 {
-			l, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = ""
-		}
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		total++
-		last, _ := utf8.DecodeLastRuneInString(l)
-		if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
-			wrapped++
-		}
-	}
-	return total >= 4 && wrapped*2 > total
-}
-
+// trimSpan returns the span [s, e) of text without the white space it
+// starts and ends with.
 func trimSpan(text string, s, e int) (int, int) {
 	for s < e {
-		r, size := utf8.DecodeRuneInString(text[s:])
-		if !unicode.IsSpace(r) {
+		n := spaceAt(text, s)
+		if n == 0 {
 			break
 		}
-		s += size
+		s += n
 	}
 	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf { // most often
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			e--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:e])
 		if !unicode.IsSpace(r) {
 			break

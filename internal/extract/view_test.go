@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
 
@@ -171,5 +172,121 @@ func TestWordFilter(t *testing.T) {
 	}
 	if rejected == 0 {
 		t.Error("no word rejected")
+	}
+}
+
+// TestSearchOffFrom compares the galloping search with the plain one, for
+// every text offset of some views (ASCII, glued words, multi-byte runes)
+// and guesses right, near, far and out of range.
+func TestSearchOffFrom(t *testing.T) {
+	texts := []string{"", "a", "Vietnam and Laos", "theVietnamese navy with80 nations", "Việt Nam’s HàNội – ĐÀNẵng “talks”", strings.Repeat("ViệtNam ", 40)}
+	for _, text := range texts {
+		v := newView(text)
+		for o := 0; o <= len(text); o++ {
+			want := searchOff(v.off, o)
+			for _, g := range []int{-5, 0, o - 7, o - 1, o, o + 1, o + 9, want, len(v.off) - 1, len(v.off) + 3} {
+				if got := searchOffFrom(v.off, o, g); got != want {
+					t.Fatalf("searchOffFrom(view of %q, %d, guess %d) = %d, want %d", text, o, g, got, want)
+				}
+			}
+		}
+	}
+}
+
+// isHardWrapped is the plain statement of lineStats.hardWrapped: text
+// whose lines were wrapped at a fixed width.
+func isHardWrapped(text string) bool {
+	var ls lineStats
+	for l := range strings.SplitSeq(text, "\n") {
+		ls.add(l)
+	}
+	return ls.hardWrapped()
+}
+
+// TestSplitMeasuresLines checks that the split measures the lines as a
+// pass of their own would, and splits as if it knew whether the text is
+// hard-wrapped from the start: on the seeds, generated articles and
+// random text made of lines of every kind (short, long, blank, ending a
+// sentence or not).
+func TestSplitMeasuresLines(t *testing.T) {
+	var texts []string
+	for _, a := range readSeeds(t) {
+		texts = append(texts, a.Text)
+	}
+	for i := range 50 {
+		texts = append(texts, gen.Generate(1, i).Text)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	lines := []string{"", " ", "\t", "Short line.", "A headline without stop", "Ends with a colon:",
+		"the quick brown fox jumps over the lazy dog again and", "the quick brown fox jumps over the lazy dog. Then it",
+		"  Việt Nam’s navy met the Thai navy in Hà Nội on Monday and they agreed  ", "Mr. Smith said “yes”", "…"}
+	for range 2000 {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(lines[r.IntN(len(lines))])
+			sb.WriteString([]string{"\n", "\n", "\n\n", " \n", "\r\n"}[r.IntN(5)])
+		}
+		if r.IntN(2) == 0 {
+			sb.WriteString(lines[r.IntN(len(lines))])
+		}
+		texts = append(texts, sb.String())
+	}
+	hard := 0
+	for _, text := range texts {
+		wrapped := isHardWrapped(text)
+		if wrapped {
+			hard++
+		}
+		got, ls := splitAs(nil, text, false)
+		if ls.hardWrapped() != wrapped {
+			t.Fatalf("%q: measured as hard-wrapped %v, want %v (%+v)", text, ls.hardWrapped(), wrapped, ls)
+		}
+		want, _ := splitAs(nil, text, wrapped)
+		if got = appendSentences(got, text); !slices.Equal(got, want) {
+			t.Fatalf("%q: sentences %v, want %v", text, got, want)
+		}
+	}
+	if hard < 10 {
+		t.Errorf("%d hard-wrapped texts of %d: too few to test them", hard, len(texts))
+	}
+}
+
+// TestTrimSpan compares trimSpan with strings.TrimFunc(unicode.IsSpace)
+// on random text of spaces of every kind and other runes, for every span.
+func TestTrimSpan(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u3000", "a", ".", "ệ", "’", "\x01"}
+	for range 500 {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := sb.String()
+		for s := 0; s <= len(text); s++ {
+			for e := s; e <= len(text); e++ {
+				if s < len(text) && !utf8.RuneStart(text[s]) || e < len(text) && !utf8.RuneStart(text[e]) {
+					continue // spans start and end at runes
+				}
+				a, b := trimSpan(text, s, e)
+				want := strings.TrimFunc(text[s:e], unicode.IsSpace)
+				if text[a:b] != want {
+					t.Fatalf("trimSpan(%q, %d, %d) = %q, want %q", text, s, e, text[a:b], want)
+				}
+			}
+		}
+	}
+}
+
+// TestBoundaryBeforeSpaces checks the rule on the word after a terminal
+// across white space of every kind: a lower-case word continues the
+// sentence, anything else starts one.
+func TestBoundaryBeforeSpaces(t *testing.T) {
+	for _, sp := range []string{" ", "  ", "\t", "\n", " \r\n ", "\u00a0", "\u2003", "\u3000", " \u0085 "} {
+		for next, want := range map[string]bool{"five": false, "Five": true, "5": true, "ệ": false, "Ệ": true, "": true} {
+			text := "It grew fast." + sp + next
+			if got := isBoundary(text, strings.IndexByte(text, '.'), strings.IndexByte(text, '.')+1); got != want {
+				t.Errorf("isBoundary(%q) = %v, want %v", text, got, want)
+			}
+		}
 	}
 }
