@@ -1,0 +1,40 @@
+package article
+
+import "github.com/relgraph/relgraph/internal/model"
+
+// Read is one file's outcome in a batch: its article or why it could not
+// be read.
+type Read struct {
+	Article model.Article
+	Err     error
+}
+
+// Batch limits for callers that read ahead (ReadBatch): enough files to
+// keep the system calls back to back, little enough text to stay a small,
+// bounded part of memory.
+const (
+	BatchFiles = 64
+	BatchBytes = 1 << 20
+)
+
+// ReadBatch reads files in order, appending each one's Read to dst, until
+// all are read or the text read reaches maxBytes; it reads at least one
+// file. The caller goes on from files[len(appended):].
+//
+// Reading a batch of files and then extracting them, rather than one file
+// at a time, is what makes a pass over a corpus fast on one core: the
+// system calls, made back to back, find the kernel's code and data still
+// in the processor's caches, and the extraction after them finds its own.
+// With batches of 64 generated articles a core extracts 10-20% more per
+// CPU-second than reading and extracting by turns (docs/BENCHMARKS.md).
+func (r Reader) ReadBatch(dst []Read, files []string, maxBytes int) []Read {
+	size := 0
+	for _, f := range files {
+		a, err := r.ReadFile(f)
+		dst = append(dst, Read{a, err})
+		if size += len(a.Text); size >= maxBytes {
+			break
+		}
+	}
+	return dst
+}
