@@ -21,6 +21,7 @@ package aho
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -28,15 +29,22 @@ import (
 // and safe for concurrent use.
 type Automaton struct {
 	class  [256]uint8 // byte -> class
-	stride int32      // row length: classes + 2
+	stride int32      // row length: classes + 1
 	// trans[s+class] is the next state, premultiplied by stride. The
-	// last two entries of a state's row are where its patterns are listed
-	// in outs (if it ends any) and its span (a row, not tables of their
-	// own: no division to find them).
+	// last entry of a state's row is its span (in the row, not a table of
+	// its own: no division to find it).
 	trans []int32
 	// accept is the first state that ends a pattern: they come last, so
 	// that a scan tells them by a comparison off the chain of loads.
 	accept int32
+	// outAt[(s-accept)>>outShift] is where the patterns of accepting
+	// state s are listed in outs. A shift, not a division by stride: with
+	// 1<<outShift <= stride no two states share an entry. The table is
+	// small and dense (a few unused entries per state), so a report finds
+	// it in the cache, where an entry in the state's row was often a
+	// cache line the scan had not loaded.
+	outAt    []int32
+	outShift uint
 	start  int32 // the state at the start of a text (premultiplied)
 	root   int32 // the state after a word byte that begins no pattern (premultiplied)
 	// boundary[c] says that a text's boundary symbol follows byte c: a
@@ -268,12 +276,13 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		a.accept = int32(i)
 	}
 
-	// a row per state: its steps, then where its patterns start in outs,
-	// then its span
-	stride := classes + 2
+	// a row per state: its steps, then its span
+	stride := classes + 1
 	a.stride = int32(stride)
 	a.start, a.root = id[start]*a.stride, id[root]*a.stride
 	a.accept *= a.stride
+	a.outShift = uint(bits.Len(uint(stride)) - 1)
+	a.outAt = make([]int32, (int32(len(order))*a.stride-a.accept)>>a.outShift+1)
 	a.trans = make([]int32, len(order)*stride)
 	for i, s := range order {
 		row := a.trans[i*stride : (i+1)*stride]
@@ -289,7 +298,7 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
-		row[stride-2] = int32(len(a.outs))
+		a.outAt[(int32(i)*a.stride-a.accept)>>a.outShift] = int32(len(a.outs))
 		for _, p := range o {
 			a.outs = append(a.outs, out{p, a.lens[p]})
 		}
@@ -468,7 +477,7 @@ func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Matc
 // appendLonger appends the patterns longer than min that state s
 // (premultiplied) ends at end.
 func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Match {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+	for _, o := range a.outs[a.outsOf(s):] {
 		if o.len <= min { // the end of the list (len 0) or shorter patterns
 			break
 		}
@@ -477,10 +486,14 @@ func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Mat
 	return dst
 }
 
+// outsOf returns where the patterns of accepting state s (premultiplied)
+// start in outs.
+func (a *Automaton) outsOf(s int32) int32 { return a.outAt[(s-a.accept)>>a.outShift] }
+
 // appendOuts appends the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+	for _, o := range a.outs[a.outsOf(s):] {
 		if o.pattern < 0 {
 			break
 		}
@@ -492,7 +505,7 @@ func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 // report calls fn for the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
+	for _, o := range a.outs[a.outsOf(s):] {
 		if o.pattern < 0 {
 			break
 		}
