@@ -199,10 +199,7 @@ func (d *doc) mentions() {
 		if si < 0 {
 			continue
 		}
-		p, ok := pick(d.e.phrases.payloadsOf(h, d.payloads))
-		if !ok {
-			continue
-		}
+		p := &d.e.phrases.payloadsOf(h, d.payloads)[0] // what the phrase stands for (find picks it)
 		if p.kind == pPlace {
 			continue // a place swallows the country in its name; places are not actors
 		}
@@ -360,21 +357,6 @@ func (d *doc) actorEndsAt(vs int) bool {
 	}
 	m := d.ments[i-1]
 	return m.ve <= vs && vs-m.ve <= 1 && m.kind <= pCapital
-}
-
-// pick chooses what a phrase stands for: a name before a demonym before a
-// capital before a generic agency, group or pair reference.
-func pick(ps []payload) (payload, bool) {
-	best, ok := payload{}, false
-	for _, p := range ps {
-		if p.kind > pPlace {
-			continue
-		}
-		if !ok || p.kind < best.kind {
-			best, ok = p, true
-		}
-	}
-	return best, ok
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

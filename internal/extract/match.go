@@ -63,9 +63,10 @@ type matcher struct {
 // flat[lo:mid] (actors etc.) and flat[mid:hi] (triggers and cues); bit c
 // of entAll is set when all of flat[lo:mid] hold at a hit with conditions
 // c (see allows), of entNone when none does; likewise for the cues. An
-// acronym's capitals are counted at each hit: its masks are 0.
+// acronym's capitals are counted at each hit: its masks are 0. pick is
+// the one of flat[lo:mid] a hit stands for when they all hold (see pick).
 type patInfo struct {
-	lo, mid, hi                      int32
+	lo, mid, hi, pick                int32
 	entAll, entNone, cueAll, cueNone uint8
 	capital                          bool // a payload wants a capital first letter (condCapital)
 }
@@ -169,6 +170,7 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 			}
 		}
 		in.mid = int32(len(flat))
+		in.pick = in.lo + int32(pick(flat[in.lo:in.mid]))
 		for _, p := range ps {
 			if p.isCue() {
 				flat = append(flat, p)
@@ -182,6 +184,9 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 		}
 		if !acronym {
 			in.entAll, in.entNone = holdMasks(flat[in.lo:in.mid])
+			if in.mid == in.lo {
+				in.entAll = 0 // nothing to pick: find's hit would hold flat[pick]
+			}
 			in.cueAll, in.cueNone = holdMasks(flat[in.mid:in.hi])
 		}
 	}
@@ -244,7 +249,9 @@ func acronymUppers(alias string) int {
 //
 // It is small (the hits of an article are sorted): the payloads are
 // flat[p0:p1] of the matcher when static, else pool[p0:p1] of the pool
-// find returns (see payloadsOf).
+// find returns (see payloadsOf). A hit of actors etc. holds one payload:
+// the one it stands for (pick), chosen where find has the pattern's
+// payloads at hand.
 type hit struct {
 	vs, ve int32
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
@@ -288,9 +295,9 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
 			c |= condCapital
 		}
-		eh, ok := masked(in.lo, in.mid, in.entAll, in.entNone, c)
+		eh, ok := masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
 		if !ok {
-			eh = m.holdEach(in.lo, in.mid, c, v, text, s, e, &pool)
+			eh = m.pickHeld(in.lo, in.mid, c, v, text, s, e)
 		}
 		ch, ok := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
 		if !ok {
@@ -360,6 +367,36 @@ func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int
 		}
 	}
 	return hit{p0: int32(p0), p1: int32(len(*pool))}
+}
+
+// pickHeld returns a hit (range unset) with the one of the payloads
+// flat[lo:hi] that hold at s to e with conditions c that the hit stands
+// for (see pick), or none.
+func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int) hit {
+	best := int32(-1)
+	for i := lo; i < hi; i++ {
+		p := &m.flat[i]
+		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) && (best < 0 || p.kind < m.flat[best].kind) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return hit{static: true}
+	}
+	return hit{p0: best, p1: best + 1, static: true}
+}
+
+// pick returns the index in ps of what a phrase of actors etc. stands for:
+// a name before a demonym before a capital before a generic agency, group,
+// pair reference or place; the first of a kind. ps must not be empty.
+func pick(ps []payload) int {
+	best := 0
+	for i, p := range ps {
+		if p.kind < ps[best].kind {
+			best = i
+		}
+	}
+	return best
 }
 
 // foldedWordBytes is lexicon.IsWordByte as a table.
