@@ -188,84 +188,119 @@ func (c *sentenceCursor) of(vs int) int {
 	return -1
 }
 
+// mentions finds the phrases of the text (find) and makes the mentions
+// and cues of each sentence.
 func (d *doc) mentions() {
-	lex := d.e.lex
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
-	entHits, cueHits := d.entHits, d.cueHits
 	sc := sentenceCursor{d: d}
-	for _, h := range entHits {
+	for i := range d.entHits {
+		h := &d.entHits[i]
 		vs, ve := int(h.vs), int(h.ve)
 		si := sc.of(vs)
 		if si < 0 {
 			continue
 		}
 		p := &d.e.phrases.payloadsOf(h, d.payloads)[0] // what the phrase stands for (find picks it)
-		if p.kind == pPlace {
-			continue // a place swallows the country in its name; places are not actors
-		}
-		m := mention{vs: vs, ve: ve, sent: si, kind: p.kind, idx: p.index, svs: vs}
 		switch p.kind {
 		case pActor, pDemonym, pCapital:
-			if ve < len(d.v.b) && d.v.b[ve] == '$' {
-				continue // US$, S$: a currency
-			}
-			a := lex.Actors[p.index]
-			m.ent, m.label = a.ID, a.Label
-			m.proj = a.ID
-			if a.Label == model.Agency {
-				m.proj = a.Country
-			}
-			if !d.actorSeen[p.index] { // most actors are named again and again
-				d.actorSeen[p.index] = true
-				d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
-			}
-			m.place, m.dest = d.locative(vs)
-			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
-				m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
-			}
+			d.actorMention(vs, ve, si, p)
 		case pGroup:
-			n, hasNum, numAt := d.numberBefore(vs)
-			if p.numbered && !hasNum {
-				continue
-			}
-			if hasNum && (p.numbered || p.optNum) {
-				m.count = n
-			}
-			g := lex.Groups[p.index]
-			name := g.Name
-			if name == "countries" && m.count > 0 {
-				name = itoa(m.count) + " countries"
-			}
-			id := d.e.groupIDs[p.index]
-			if name != g.Name {
-				id = "group-" + lexicon.Slug(name)
-			}
-			if m.count > 0 && !strings.Contains(name, itoa(m.count)) {
-				id += "-" + itoa(m.count)
-			}
-			m.ent, m.proj, m.label = id, id, model.Group
-			m.place, m.dest = d.locative(numAt) // "in 29 countries"
-			if hasNum {
-				m.svs = numAt
-			}
-			if _, ok := d.ents[id]; !ok {
-				d.ents[id] = model.Entity{ID: id, Name: name, Label: model.Group, Count: m.count}
-			}
+			d.groupMention(vs, ve, si, p)
+		case pPlace: // a place swallows the country in its name; places are not actors
+		default:
+			d.newMention(vs, ve, si, p)
 		}
-		d.ments = append(d.ments, m)
-		d.sm[si] = append(d.sm[si], len(d.ments)-1)
 	}
 	sc = sentenceCursor{d: d}
-	for _, h := range cueHits {
+	for i := range d.cueHits {
+		h := &d.cueHits[i]
 		si := sc.of(int(h.vs))
 		if si < 0 {
 			continue
 		}
-		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: d.e.phrases.payloadsOf(h, d.payloads)})
+		c := appendZero(&d.cues)
+		c.vs, c.ve, c.sent, c.ps = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads)
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
 	}
 	d.dropSurnames()
 	d.bindGenerics()
+}
+
+// newMention adds the mention at view range vs to ve in sentence si of
+// what p stands for, and returns it to be completed.
+func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
+	m := appendZero(&d.ments)
+	m.vs, m.ve, m.sent, m.kind, m.idx, m.svs = vs, ve, si, p.kind, p.index, vs
+	d.sm[si] = append(d.sm[si], len(d.ments)-1)
+	return m
+}
+
+// appendZero appends a zero T to *s and returns it, to be filled in
+// place: appending a struct literal builds it on the stack and copies it,
+// and the copy's wide loads wait for the narrow stores that made it (no
+// store forwarding), about a cache miss per mention or cue.
+func appendZero[T any](s *[]T) *T {
+	var zero T
+	*s = append(*s, zero)
+	return &(*s)[len(*s)-1]
+}
+
+// actorMention adds the mention of an actor, by name, demonym or capital
+// (p), at view range vs to ve in sentence si.
+func (d *doc) actorMention(vs, ve, si int, p *payload) {
+	if ve < len(d.v.b) && d.v.b[ve] == '$' {
+		return // US$, S$: a currency
+	}
+	a := &d.e.lex.Actors[p.index]
+	if !d.actorSeen[p.index] { // most actors are named again and again
+		d.actorSeen[p.index] = true
+		d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
+	}
+	m := d.newMention(vs, ve, si, p)
+	m.ent, m.label = a.ID, a.Label
+	m.proj = a.ID
+	if a.Label == model.Agency {
+		m.proj = a.Country
+	}
+	m.place, m.dest = d.locative(vs)
+	if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
+		m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
+	}
+}
+
+// groupMention adds the mention of a group (p) at view range vs to ve in
+// sentence si, with the number before it ("29 countries").
+func (d *doc) groupMention(vs, ve, si int, p *payload) {
+	n, hasNum, numAt := d.numberBefore(vs)
+	if p.numbered && !hasNum {
+		return
+	}
+	count := 0
+	if hasNum && (p.numbered || p.optNum) {
+		count = n
+	}
+	g := &d.e.lex.Groups[p.index]
+	name := g.Name
+	if name == "countries" && count > 0 {
+		name = itoa(count) + " countries"
+	}
+	id := d.e.groupIDs[p.index]
+	if name != g.Name {
+		id = "group-" + lexicon.Slug(name)
+	}
+	if count > 0 && !strings.Contains(name, itoa(count)) {
+		id += "-" + itoa(count)
+	}
+	m := d.newMention(vs, ve, si, p)
+	m.count = count
+	m.ent, m.proj, m.label = id, id, model.Group
+	m.place, m.dest = d.locative(numAt) // "in 29 countries"
+	if hasNum {
+		m.svs = numAt
+	}
+	if _, ok := d.ents[id]; !ok {
+		d.ents[id] = model.Entity{ID: id, Name: name, Label: model.Group, Count: count}
+	}
 }
 
 // dropSurnames removes demonyms that are people's names in this article:

@@ -260,7 +260,7 @@ type hit struct {
 }
 
 // payloadsOf returns the payloads of h, a hit of m's with pool.
-func (m *matcher) payloadsOf(h hit, pool []payload) []payload {
+func (m *matcher) payloadsOf(h *hit, pool []payload) []payload {
 	if h.static {
 		return m.flat[h.p0:h.p1:h.p1]
 	}

@@ -45,8 +45,8 @@ type Automaton struct {
 	// cache line the scan had not loaded.
 	outAt    []int32
 	outShift uint
-	start  int32 // the state at the start of a text (premultiplied)
-	root   int32 // the state after a word byte that begins no pattern (premultiplied)
+	start    int32 // the state at the start of a text (premultiplied)
+	root     int32 // the state after a word byte that begins no pattern (premultiplied)
 	// boundary[c] says that a text's boundary symbol follows byte c: a
 	// scan starting right after c starts in start, not root.
 	boundary [256]bool
