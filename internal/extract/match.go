@@ -257,6 +257,11 @@ type hit struct {
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
 	p0, p1 int32
 	static bool
+	// to 32 bytes, copied in two 16-byte moves: a hit of 24 is copied in
+	// two overlapping ones, and a copy of one just stored (append, the
+	// sorts) waits for the stores to complete, where it could have read
+	// them from the store buffer
+	_ [8]byte
 }
 
 // payloadsOf returns the payloads of h, a hit of m's with pool.
@@ -295,15 +300,15 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
 			c |= condCapital
 		}
-		eh, ok := masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
+		e0, e1, ok := masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
 		if !ok {
-			eh = m.pickHeld(in.lo, in.mid, c, v, text, s, e)
+			e0, e1 = m.pickHeld(in.lo, in.mid, c, v, text, s, e)
 		}
-		ch, ok := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
-		if !ok {
-			ch = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
+		c0, c1, static := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
+		if !static {
+			c0, c1 = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
 		}
-		if eh.p1 == eh.p0 && ch.p1 == ch.p0 {
+		if e1 == e0 && c1 == c0 {
 			continue
 		}
 		end := e
@@ -312,13 +317,13 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 				e++
 			}
 		}
-		if eh.p1 > eh.p0 {
-			eh.vs, eh.ve, eh.end = int32(s), int32(e), int32(end)
-			ec = append(ec, eh)
+		if e1 > e0 {
+			h := appendZero(&ec)
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), e0, e1, true
 		}
-		if ch.p1 > ch.p0 {
-			ch.vs, ch.ve, ch.end = int32(s), int32(e), int32(end)
-			cc = append(cc, ch)
+		if c1 > c0 {
+			h := appendZero(&cc)
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), c0, c1, static
 		}
 	}
 	orderBuckets(ec)
@@ -348,31 +353,31 @@ func capitalFirst(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// masked returns the hit of the payloads flat[lo:hi] at conditions c when
-// the masks all and none tell it (most hits): all of them, or none (an
-// empty range). Without branches: which one varies from hit to hit, so a
-// branch would often be mispredicted.
-func masked(lo, hi int32, all, none, c uint8) (h hit, ok bool) {
+// masked returns the range in flat of the payloads flat[lo:hi] that hold
+// at conditions c when the masks all and none tell it (most hits): all of
+// them, or none (an empty range). Without branches: which one varies from
+// hit to hit, so a branch would often be mispredicted.
+func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
 	a := int32(all >> c & 1)
-	return hit{p0: lo, p1: lo + (hi-lo)*a, static: true}, (all|none)>>c&1 != 0
+	return lo, lo + (hi-lo)*a, (all|none)>>c&1 != 0
 }
 
-// holdEach returns a hit (range unset) with those of the payloads
-// flat[lo:hi] that hold at s to e with conditions c, appended to pool.
-func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
-	p0 := len(*pool)
+// holdEach appends to pool those of the payloads flat[lo:hi] that hold
+// at s to e with conditions c, and returns their range in it.
+func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) (p0, p1 int32) {
+	p0 = int32(len(*pool))
 	for _, p := range m.flat[lo:hi] {
 		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
 			*pool = append(*pool, p)
 		}
 	}
-	return hit{p0: int32(p0), p1: int32(len(*pool))}
+	return p0, int32(len(*pool))
 }
 
-// pickHeld returns a hit (range unset) with the one of the payloads
+// pickHeld returns the range in flat of the one of the payloads
 // flat[lo:hi] that hold at s to e with conditions c that the hit stands
-// for (see pick), or none.
-func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int) hit {
+// for (see pick): empty if none holds.
+func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int) (p0, p1 int32) {
 	best := int32(-1)
 	for i := lo; i < hi; i++ {
 		p := &m.flat[i]
@@ -381,9 +386,9 @@ func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int
 		}
 	}
 	if best < 0 {
-		return hit{static: true}
+		return 0, 0
 	}
-	return hit{p0: best, p1: best + 1, static: true}
+	return best, best + 1
 }
 
 // pick returns the index in ps of what a phrase of actors etc. stands for:
