@@ -240,9 +240,10 @@ func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
 // and the copy's wide loads wait for the narrow stores that made it (no
 // store forwarding), about a cache miss per mention or cue.
 func appendZero[T any](s *[]T) *T {
-	var zero T
-	*s = append(*s, zero)
-	return &(*s)[len(*s)-1]
+	*s = slices.Grow(*s, 1)[:len(*s)+1]
+	p := &(*s)[len(*s)-1]
+	*p = *new(T)
+	return p
 }
 
 // actorMention adds the mention of an actor, by name, demonym or capital

@@ -257,11 +257,6 @@ type hit struct {
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
 	p0, p1 int32
 	static bool
-	// to 32 bytes, copied in two 16-byte moves: a hit of 24 is copied in
-	// two overlapping ones, and a copy of one just stored (append, the
-	// sorts) waits for the stores to complete, where it could have read
-	// them from the store buffer
-	_ [8]byte
 }
 
 // payloadsOf returns the payloads of h, a hit of m's with pool.
@@ -426,7 +421,11 @@ func (p payload) allows(c uint8) bool {
 // compareHits orders hits by start, the longest first, and among stems
 // run on to the same word end the shortest phrase first. The keys are
 // unique, so the order is total: any sort gives the same result.
-func compareHits(a, b hit) int {
+func compareHits(a, b hit) int { return cmpHits(&a, &b) }
+
+// cmpHits is compareHits of hits in place: a hit is too large to copy
+// cheaply.
+func cmpHits(a, b *hit) int {
 	if a.vs != b.vs {
 		return int(a.vs - b.vs)
 	}
@@ -485,16 +484,27 @@ func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
 // compareHits order: an insertion sort within each bucket.
 func orderBuckets(hits []hit) {
 	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].vs>>hitBucket == hits[j-1].vs>>hitBucket && compareHits(hits[j], hits[j-1]) < 0; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
+		if !inBucketBefore(&hits[i], &hits[i-1]) {
+			continue // most hits: in place
 		}
+		x := hits[i]
+		j := i
+		for ; j > 0 && inBucketBefore(&x, &hits[j-1]); j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = x
 	}
+}
+
+// inBucketBefore reports whether hit a goes before b of the same bucket.
+func inBucketBefore(a, b *hit) bool {
+	return a.vs>>hitBucket == b.vs>>hitBucket && cmpHits(a, b) < 0
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
 // leftmost longest ones.
 func longest(cands []hit) []hit {
-	out := cands[:0]
+	n := 0 // cands[:n] are kept
 	last := int32(-1)
 	for i := 0; i < len(cands); i++ {
 		c := &cands[i]
@@ -512,9 +522,12 @@ func longest(cands []hit) []hit {
 			continue // dropped in favour of a later, longer overlapping hit
 		}
 		last = c.ve
-		out = append(out, *c)
+		if n != i { // a copy onto itself would wait for its own stores
+			cands[n] = *c
+		}
+		n++
 	}
-	return out
+	return cands[:n]
 }
 
 func countUpper(s string) int {
