@@ -37,20 +37,21 @@ type Automaton struct {
 	// accept is the first state that ends a pattern: they come last, so
 	// that a scan tells them by a comparison off the chain of loads.
 	accept int32
-	// outAt[(s-accept)>>outShift] is where the patterns of accepting
-	// state s are listed in outs. A shift, not a division by stride: with
-	// 1<<outShift <= stride no two states share an entry. The table is
-	// small and dense (a few unused entries per state), so a report finds
-	// it in the cache, where an entry in the state's row was often a
-	// cache line the scan had not loaded.
-	outAt    []int32
-	outShift uint
+	// ends[(s-accept)>>endShift] are the patterns accepting state s
+	// ends. A shift, not a division by stride: with 1<<endShift <= stride
+	// no two states share an entry. The table is dense (a few unused
+	// entries per state) and holds a state's longest pattern itself, so
+	// that a report most often reads one place, likely in the cache; an
+	// index in the state's row was often a cache line the scan had not
+	// loaded, and the list it led to another.
+	ends     []ends
+	endShift uint
 	start    int32 // the state at the start of a text (premultiplied)
 	root     int32 // the state after a word byte that begins no pattern (premultiplied)
 	// boundary[c] says that a text's boundary symbol follows byte c: a
 	// scan starting right after c starts in start, not root.
 	boundary [256]bool
-	outs     []out   // the patterns of each state, longest first, each list ended by pattern -1
+	outs     []out   // the patterns of states that end more than one, but their longest (ends.rest)
 	lens     []int32 // pattern lengths
 	maxLen   int     // longest pattern
 }
@@ -58,6 +59,13 @@ type Automaton struct {
 // out is a pattern a state ends, with its length: a report reads one
 // place, not a table of lengths too.
 type out struct{ pattern, len int32 }
+
+// ends are the patterns an accepting state ends, longest first: first,
+// then outs[rest[0]:rest[1]] (none for most states).
+type ends struct {
+	first out
+	rest  [2]int32
+}
 
 // Bounds makes an automaton word-aware (CompileBounded): an occurrence of
 // pattern p that starts right after a byte c with Word[c] is reported only
@@ -281,8 +289,8 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 	a.stride = int32(stride)
 	a.start, a.root = id[start]*a.stride, id[root]*a.stride
 	a.accept *= a.stride
-	a.outShift = uint(bits.Len(uint(stride)) - 1)
-	a.outAt = make([]int32, (int32(len(order))*a.stride-a.accept)>>a.outShift+1)
+	a.endShift = uint(bits.Len(uint(stride)) - 1)
+	a.ends = make([]ends, (int32(len(order))*a.stride-a.accept)>>a.endShift+1)
 	a.trans = make([]int32, len(order)*stride)
 	for i, s := range order {
 		row := a.trans[i*stride : (i+1)*stride]
@@ -298,11 +306,13 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
-		a.outAt[(int32(i)*a.stride-a.accept)>>a.outShift] = int32(len(a.outs))
-		for _, p := range o {
+		e := &a.ends[(int32(i)*a.stride-a.accept)>>a.endShift]
+		e.first = out{o[0], a.lens[o[0]]}
+		e.rest[0] = int32(len(a.outs))
+		for _, p := range o[1:] {
 			a.outs = append(a.outs, out{p, a.lens[p]})
 		}
-		a.outs = append(a.outs, out{-1, 0})
+		e.rest[1] = int32(len(a.outs))
 	}
 }
 
@@ -477,8 +487,13 @@ func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Matc
 // appendLonger appends the patterns longer than min that state s
 // (premultiplied) ends at end.
 func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Match {
-	for _, o := range a.outs[a.outsOf(s):] {
-		if o.len <= min { // the end of the list (len 0) or shorter patterns
+	e := a.endsOf(s)
+	if e.first.len <= min {
+		return dst
+	}
+	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
+		if o.len <= min {
 			break
 		}
 		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
@@ -486,17 +501,15 @@ func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Mat
 	return dst
 }
 
-// outsOf returns where the patterns of accepting state s (premultiplied)
-// start in outs.
-func (a *Automaton) outsOf(s int32) int32 { return a.outAt[(s-a.accept)>>a.outShift] }
+// endsOf returns the patterns accepting state s (premultiplied) ends.
+func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.endShift] }
 
 // appendOuts appends the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
-	for _, o := range a.outs[a.outsOf(s):] {
-		if o.pattern < 0 {
-			break
-		}
+	e := a.endsOf(s)
+	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
 		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
 	}
 	return dst
@@ -505,10 +518,11 @@ func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 // report calls fn for the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
-	for _, o := range a.outs[a.outsOf(s):] {
-		if o.pattern < 0 {
-			break
-		}
+	e := a.endsOf(s)
+	if !fn(int(e.first.pattern), end-int(e.first.len), end) {
+		return false
+	}
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
 		if !fn(int(o.pattern), end-int(o.len), end) {
 			return false
 		}
