@@ -308,18 +308,20 @@ func (d *doc) groupMention(vs, ve, si int, p *payload) {
 // "Major General Le Duc Thai" makes every "Thai" of the article a name.
 func (d *doc) dropSurnames() {
 	names := map[string]bool{}
-	for _, m := range d.ments {
+	for i := range d.ments {
+		m := &d.ments[i]
 		if !nameKind(m) || d.isTitle(m.sent) {
 			continue
 		}
-		if ws, k := d.prevWordStarts(m.vs, 1); k < 1 || !d.upperAt(ws[0]) {
+		s1, e1 := d.wordBefore(m.vs)
+		if s1 == e1 || !d.upperAt(s1) {
 			continue // most often: not after a capitalised word
 		}
-		ws, k := d.prevWordStarts(m.vs, 2)
-		if k < 2 || !d.upperAt(ws[1]) || !d.nameLike(m) {
+		s2, e2 := d.wordBefore(s1)
+		if s2 == e2 || !d.upperAt(s2) || !d.nameLike(m) {
 			continue
 		}
-		if sentStart, _ := d.sentView(m.sent); ws[1] > sentStart && !d.actorEndsAt(m.vs) {
+		if sentStart, _ := d.sentView(m.sent); s2 > sentStart && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
 		}
 	}
@@ -327,11 +329,12 @@ func (d *doc) dropSurnames() {
 		return
 	}
 	kept := d.ments[:0]
-	for _, m := range d.ments {
+	for i := range d.ments {
+		m := &d.ments[i]
 		if d.nameLike(m) && names[d.vstr[m.vs:m.ve]] && !(d.isTitle(m.sent)) {
 			continue
 		}
-		kept = append(kept, m)
+		kept = append(kept, *m)
 	}
 	d.ments = kept
 	for i := range d.sm {
@@ -344,7 +347,7 @@ func (d *doc) dropSurnames() {
 
 // nameLike reports a one-word demonym or country alias that could be a
 // person's name ("Thai", "Jordan"), not an acronym.
-func (d *doc) nameLike(m mention) bool {
+func (d *doc) nameLike(m *mention) bool {
 	if !nameKind(m) {
 		return false
 	}
@@ -353,7 +356,7 @@ func (d *doc) nameLike(m mention) bool {
 }
 
 // nameKind reports a demonym or country alias: what nameLike looks at.
-func nameKind(m mention) bool {
+func nameKind(m *mention) bool {
 	return (m.kind == pDemonym || m.kind == pActor) && m.label == model.Country
 }
 
@@ -520,34 +523,34 @@ func (d *doc) gap(a, b int) string {
 
 // bindGenerics ties a generic agency to a country named with it: "Thai
 // navy", "Vietnam's Defence Ministry", "the navy of Vietnam".
+//
+// The mentions are in text order, so a sentence's are a run of them: the
+// mentions next to one in its sentence are those next to it.
 func (d *doc) bindGenerics() {
-	for si := range d.sents {
-		ids := d.sm[si]
-		for k, mi := range ids {
-			m := &d.ments[mi]
-			if m.kind != pGeneric {
-				continue
-			}
-			if k > 0 {
-				p := &d.ments[ids[k-1]]
-				if p.label == model.Country && (p.kind == pActor || p.kind == pDemonym) {
-					g := d.gap(p.ve, m.vs)
-					if g == "" || g == "'s" || g == "'" || g == "s" {
-						p.modifier = true
-						m.svs = p.vs
-						d.bindGeneric(mi, p.proj)
-						continue
-					}
+	for mi := range d.ments {
+		m := &d.ments[mi]
+		if m.kind != pGeneric {
+			continue
+		}
+		if mi > 0 {
+			p := &d.ments[mi-1]
+			if p.sent == m.sent && p.label == model.Country && (p.kind == pActor || p.kind == pDemonym) {
+				g := d.gap(p.ve, m.vs)
+				if g == "" || g == "'s" || g == "'" || g == "s" {
+					p.modifier = true
+					m.svs = p.vs
+					d.bindGeneric(mi, p.proj)
+					continue
 				}
 			}
-			if k+1 < len(ids) {
-				n := &d.ments[ids[k+1]]
-				if n.label == model.Country && n.kind == pActor {
-					g := d.gap(m.ve, n.vs)
-					if g == "of" || g == "of the" {
-						d.bindGeneric(mi, n.proj)
-						n.place = false
-					}
+		}
+		if mi+1 < len(d.ments) {
+			n := &d.ments[mi+1]
+			if n.sent == m.sent && n.label == model.Country && n.kind == pActor {
+				g := d.gap(m.ve, n.vs)
+				if g == "of" || g == "of the" {
+					d.bindGeneric(mi, n.proj)
+					n.place = false
 				}
 			}
 		}
