@@ -459,10 +459,9 @@ func (d *doc) locative(vs int) (place, dest bool) {
 		k--
 	}
 	if k > 0 && d.v.b[k-1] == ',' {
-		if ws, n := d.prevWordStarts(k-1, 2); n == 2 && d.upperAt(ws[0]) {
-			w := strings.TrimSpace(string(d.v.b[ws[1]:ws[0]]))
-			if d.e.locative[w] {
-				return true, d.e.destination[w]
+		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
+			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
+				return true, d.e.destination[d.vstr[s2:e2]]
 			}
 		}
 	}
