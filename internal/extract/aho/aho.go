@@ -29,25 +29,25 @@ import (
 // and safe for concurrent use.
 type Automaton struct {
 	class  [256]uint8 // byte -> class
-	stride int32      // row length: classes + 1
-	// trans[s+class] is the next state, premultiplied by stride. The
-	// last entry of a state's row is its span (in the row, not a table of
-	// its own: no division to find it).
+	stride int32      // row length: classes
+	// trans[s+class] is the next state, premultiplied by stride
 	trans []int32
 	// accept is the first state that ends a pattern: they come last, so
 	// that a scan tells them by a comparison off the chain of loads.
 	accept int32
-	// ends[(s-accept)>>endShift] are the patterns accepting state s
-	// ends. A shift, not a division by stride: with 1<<endShift <= stride
-	// no two states share an entry. The table is dense (a few unused
-	// entries per state) and holds a state's longest pattern itself, so
-	// that a report most often reads one place, likely in the cache; an
-	// index in the state's row was often a cache line the scan had not
-	// loaded, and the list it led to another.
-	ends     []ends
-	endShift uint
-	start    int32 // the state at the start of a text (premultiplied)
-	root     int32 // the state after a word byte that begins no pattern (premultiplied)
+	// ends[(s-accept)>>shift] are the patterns accepting state s ends,
+	// and spans[s>>shift] is the length of the text state s stands for
+	// (appendTail). Tables of their own, indexed by a shift, not a division
+	// by stride: with 1<<shift <= stride no two states share an entry. They
+	// are dense (a few unused entries per state), so a report or a tail
+	// most often finds its entry in the cache; an entry in the state's row
+	// was often a cache line the scan had not loaded. ends holds a state's
+	// longest pattern itself: a report most often reads one place.
+	ends  []ends
+	spans []int32
+	shift uint
+	start int32 // the state at the start of a text (premultiplied)
+	root  int32 // the state after a word byte that begins no pattern (premultiplied)
 	// boundary[c] says that a text's boundary symbol follows byte c: a
 	// scan starting right after c starts in start, not root.
 	boundary [256]bool
@@ -284,13 +284,14 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		a.accept = int32(i)
 	}
 
-	// a row per state: its steps, then its span
-	stride := classes + 1
+	// a row per state: its steps
+	stride := classes
 	a.stride = int32(stride)
 	a.start, a.root = id[start]*a.stride, id[root]*a.stride
 	a.accept *= a.stride
-	a.endShift = uint(bits.Len(uint(stride)) - 1)
-	a.ends = make([]ends, (int32(len(order))*a.stride-a.accept)>>a.endShift+1)
+	a.shift = uint(bits.Len(uint(stride)) - 1)
+	a.ends = make([]ends, (int32(len(order))*a.stride-a.accept)>>a.shift+1)
+	a.spans = make([]int32, len(order)*stride>>a.shift+1)
 	a.trans = make([]int32, len(order)*stride)
 	for i, s := range order {
 		row := a.trans[i*stride : (i+1)*stride]
@@ -298,7 +299,7 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 			x := step(s, c)
 			row[c] = id[x] * a.stride
 		}
-		row[stride-1] = t.span[s]
+		a.spans[i*stride>>a.shift] = t.span[s]
 		o := t.out[s]
 		if len(o) == 0 {
 			continue
@@ -306,7 +307,7 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
-		e := &a.ends[(int32(i)*a.stride-a.accept)>>a.endShift]
+		e := &a.ends[(int32(i)*a.stride-a.accept)>>a.shift]
 		e.first = out{o[0], a.lens[o[0]]}
 		e.rest[0] = int32(len(a.outs))
 		for _, p := range o[1:] {
@@ -474,8 +475,8 @@ func (a *Automaton) appendFrom(dst []Match, text []byte, i int, s int32) []Match
 // longest suffix of the text scanned that may begin an occurrence) starts
 // at lo or later: every occurrence after that starts there too.
 func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Match {
-	trans, class, span := a.trans, &a.class, a.stride-1
-	for i := lo; i < len(text) && int(trans[s+span]) > i-lo; i++ {
+	trans, class := a.trans, &a.class
+	for i := lo; i < len(text) && int(a.spans[s>>a.shift]) > i-lo; i++ {
 		s = trans[s+int32(class[text[i]])]
 		if s >= a.accept {
 			dst = a.appendLonger(dst, s, i+1, int32(i+1-lo))
@@ -502,7 +503,7 @@ func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Mat
 }
 
 // endsOf returns the patterns accepting state s (premultiplied) ends.
-func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.endShift] }
+func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.shift] }
 
 // appendOuts appends the patterns that state s (premultiplied) ends at
 // end.
