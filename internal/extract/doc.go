@@ -195,105 +195,140 @@ func (c *sentenceCursor) of(vs int) int {
 	return -1
 }
 
+// mentions finds the phrases of the text (find) and makes the mentions
+// and cues of each sentence.
 func (d *doc) mentions() {
-	lex := d.e.lex
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
-	entHits, cueHits := d.entHits, d.cueHits
 	sc := sentenceCursor{d: d}
-	for _, h := range entHits {
+	for i := range d.entHits {
+		h := &d.entHits[i]
 		vs, ve := int(h.vs), int(h.ve)
 		si := sc.of(vs)
 		if si < 0 {
 			continue
 		}
-		p, ok := pick(d.e.phrases.payloadsOf(h, d.payloads))
-		if !ok {
-			continue
-		}
-		if p.kind == pPlace {
-			continue // a place swallows the country in its name; places are not actors
-		}
-		m := mention{vs: vs, ve: ve, sent: si, kind: p.kind, idx: p.index, svs: vs}
+		p := &d.e.phrases.payloadsOf(h, d.payloads)[0] // what the phrase stands for (find picks it)
 		switch p.kind {
 		case pActor, pDemonym, pCapital:
-			if ve < len(d.v.b) && d.v.b[ve] == '$' {
-				continue // US$, S$: a currency
-			}
-			a := lex.Actors[p.index]
-			m.ent, m.label = a.ID, a.Label
-			m.proj = a.ID
-			if a.Label == model.Agency {
-				m.proj = a.Country
-			}
-			if !d.actorSeen[p.index] { // most actors are named again and again
-				d.actorSeen[p.index] = true
-				d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
-			}
-			m.place, m.dest = d.locative(vs)
-			if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
-				m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
-			}
+			d.actorMention(vs, ve, si, p)
 		case pGroup:
-			n, hasNum, numAt := d.numberBefore(vs)
-			if p.numbered && !hasNum {
-				continue
-			}
-			if hasNum && (p.numbered || p.optNum) {
-				m.count = n
-			}
-			g := lex.Groups[p.index]
-			name := g.Name
-			if name == "countries" && m.count > 0 {
-				name = itoa(m.count) + " countries"
-			}
-			id := d.e.groupIDs[p.index]
-			if name != g.Name {
-				id = "group-" + lexicon.Slug(name)
-			}
-			if m.count > 0 && !strings.Contains(name, itoa(m.count)) {
-				id += "-" + itoa(m.count)
-			}
-			m.ent, m.proj, m.label = id, id, model.Group
-			m.place, m.dest = d.locative(numAt) // "in 29 countries"
-			if hasNum {
-				m.svs = numAt
-			}
-			if _, ok := d.ents[id]; !ok {
-				d.ents[id] = model.Entity{ID: id, Name: name, Label: model.Group, Count: m.count}
-			}
+			d.groupMention(vs, ve, si, p)
+		case pPlace: // a place swallows the country in its name; places are not actors
+		default:
+			d.newMention(vs, ve, si, p)
 		}
-		d.ments = append(d.ments, m)
-		d.sm[si] = append(d.sm[si], len(d.ments)-1)
 	}
 	sc = sentenceCursor{d: d}
-	for _, h := range cueHits {
+	for i := range d.cueHits {
+		h := &d.cueHits[i]
 		si := sc.of(int(h.vs))
 		if si < 0 {
 			continue
 		}
-		d.cues = append(d.cues, cue{vs: int(h.vs), ve: int(h.ve), sent: si, ps: d.e.phrases.payloadsOf(h, d.payloads)})
+		c := appendZero(&d.cues)
+		c.vs, c.ve, c.sent, c.ps = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads)
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
 	}
 	d.dropSurnames()
 	d.bindGenerics()
 }
 
+// newMention adds the mention at view range vs to ve in sentence si of
+// what p stands for, and returns it to be completed.
+func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
+	m := appendZero(&d.ments)
+	m.vs, m.ve, m.sent, m.kind, m.idx, m.svs = vs, ve, si, p.kind, p.index, vs
+	d.sm[si] = append(d.sm[si], len(d.ments)-1)
+	return m
+}
+
+// appendZero appends a zero T to *s and returns it, to be filled in
+// place: appending a struct literal builds it on the stack and copies it,
+// and the copy's wide loads wait for the narrow stores that made it (no
+// store forwarding), about a cache miss per mention or cue.
+func appendZero[T any](s *[]T) *T {
+	*s = slices.Grow(*s, 1)[:len(*s)+1]
+	p := &(*s)[len(*s)-1]
+	*p = *new(T)
+	return p
+}
+
+// actorMention adds the mention of an actor, by name, demonym or capital
+// (p), at view range vs to ve in sentence si.
+func (d *doc) actorMention(vs, ve, si int, p *payload) {
+	if ve < len(d.v.b) && d.v.b[ve] == '$' {
+		return // US$, S$: a currency
+	}
+	a := &d.e.lex.Actors[p.index]
+	if !d.actorSeen[p.index] { // most actors are named again and again
+		d.actorSeen[p.index] = true
+		d.addEntity(a.ID, a.Name, a.Label, a.Country, d.e.aliasesAt[p.index])
+	}
+	m := d.newMention(vs, ve, si, p)
+	m.ent, m.label = a.ID, a.Label
+	m.proj = a.ID
+	if a.Label == model.Agency {
+		m.proj = a.Country
+	}
+	m.place, m.dest = d.locative(vs)
+	if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
+		m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
+	}
+}
+
+// groupMention adds the mention of a group (p) at view range vs to ve in
+// sentence si, with the number before it ("29 countries").
+func (d *doc) groupMention(vs, ve, si int, p *payload) {
+	n, hasNum, numAt := d.numberBefore(vs)
+	if p.numbered && !hasNum {
+		return
+	}
+	count := 0
+	if hasNum && (p.numbered || p.optNum) {
+		count = n
+	}
+	g := &d.e.lex.Groups[p.index]
+	name := g.Name
+	if name == "countries" && count > 0 {
+		name = itoa(count) + " countries"
+	}
+	id := d.e.groupIDs[p.index]
+	if name != g.Name {
+		id = "group-" + lexicon.Slug(name)
+	}
+	if count > 0 && !strings.Contains(name, itoa(count)) {
+		id += "-" + itoa(count)
+	}
+	m := d.newMention(vs, ve, si, p)
+	m.count = count
+	m.ent, m.proj, m.label = id, id, model.Group
+	m.place, m.dest = d.locative(numAt) // "in 29 countries"
+	if hasNum {
+		m.svs = numAt
+	}
+	if _, ok := d.ents[id]; !ok {
+		d.ents[id] = model.Entity{ID: id, Name: name, Label: model.Group, Count: count}
+	}
+}
+
 // dropSurnames removes demonyms that are people's names in this article:
 // "Major General Le Duc Thai" makes every "Thai" of the article a name.
 func (d *doc) dropSurnames() {
 	names := map[string]bool{}
-	for _, m := range d.ments {
+	for i := range d.ments {
+		m := &d.ments[i]
 		if !nameKind(m) || d.isTitle(m.sent) {
 			continue
 		}
-		if ws, k := d.prevWordStarts(m.vs, 1); k < 1 || !d.upperAt(ws[0]) {
+		s1, e1 := d.wordBefore(m.vs)
+		if s1 == e1 || !d.upperAt(s1) {
 			continue // most often: not after a capitalised word
 		}
-		ws, k := d.prevWordStarts(m.vs, 2)
-		if k < 2 || !d.upperAt(ws[1]) || !d.nameLike(m) {
+		s2, e2 := d.wordBefore(s1)
+		if s2 == e2 || !d.upperAt(s2) || !d.nameLike(m) {
 			continue
 		}
-		if sentStart, _ := d.sentView(m.sent); ws[1] > sentStart && !d.actorEndsAt(m.vs) {
+		if sentStart, _ := d.sentView(m.sent); s2 > sentStart && !d.actorEndsAt(m.vs) {
 			names[d.vstr[m.vs:m.ve]] = true
 		}
 	}
@@ -301,11 +336,12 @@ func (d *doc) dropSurnames() {
 		return
 	}
 	kept := d.ments[:0]
-	for _, m := range d.ments {
+	for i := range d.ments {
+		m := &d.ments[i]
 		if d.nameLike(m) && names[d.vstr[m.vs:m.ve]] && !(d.isTitle(m.sent)) {
 			continue
 		}
-		kept = append(kept, m)
+		kept = append(kept, *m)
 	}
 	d.ments = kept
 	for i := range d.sm {
@@ -318,7 +354,7 @@ func (d *doc) dropSurnames() {
 
 // nameLike reports a one-word demonym or country alias that could be a
 // person's name ("Thai", "Jordan"), not an acronym.
-func (d *doc) nameLike(m mention) bool {
+func (d *doc) nameLike(m *mention) bool {
 	if !nameKind(m) {
 		return false
 	}
@@ -327,7 +363,7 @@ func (d *doc) nameLike(m mention) bool {
 }
 
 // nameKind reports a demonym or country alias: what nameLike looks at.
-func nameKind(m mention) bool {
+func nameKind(m *mention) bool {
 	return (m.kind == pDemonym || m.kind == pActor) && m.label == model.Country
 }
 
@@ -367,21 +403,6 @@ func (d *doc) actorEndsAt(vs int) bool {
 	}
 	m := d.ments[i-1]
 	return m.ve <= vs && vs-m.ve <= 1 && m.kind <= pCapital
-}
-
-// pick chooses what a phrase stands for: a name before a demonym before a
-// capital before a generic agency, group or pair reference.
-func pick(ps []payload) (payload, bool) {
-	best, ok := payload{}, false
-	for _, p := range ps {
-		if p.kind > pPlace {
-			continue
-		}
-		if !ok || p.kind < best.kind {
-			best, ok = p, true
-		}
-	}
-	return best, ok
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -445,10 +466,9 @@ func (d *doc) locative(vs int) (place, dest bool) {
 		k--
 	}
 	if k > 0 && d.v.b[k-1] == ',' {
-		if ws, n := d.prevWordStarts(k-1, 2); n == 2 && d.upperAt(ws[0]) {
-			w := strings.TrimSpace(string(d.v.b[ws[1]:ws[0]]))
-			if d.e.locative[w] {
-				return true, d.e.destination[w]
+		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
+			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
+				return true, d.e.destination[d.vstr[s2:e2]]
 			}
 		}
 	}
@@ -509,34 +529,34 @@ func (d *doc) gap(a, b int) string {
 
 // bindGenerics ties a generic agency to a country named with it: "Thai
 // navy", "Vietnam's Defence Ministry", "the navy of Vietnam".
+//
+// The mentions are in text order, so a sentence's are a run of them: the
+// mentions next to one in its sentence are those next to it.
 func (d *doc) bindGenerics() {
-	for si := range d.sents {
-		ids := d.sm[si]
-		for k, mi := range ids {
-			m := &d.ments[mi]
-			if m.kind != pGeneric {
-				continue
-			}
-			if k > 0 {
-				p := &d.ments[ids[k-1]]
-				if p.label == model.Country && (p.kind == pActor || p.kind == pDemonym) {
-					g := d.gap(p.ve, m.vs)
-					if g == "" || g == "'s" || g == "'" || g == "s" {
-						p.modifier = true
-						m.svs = p.vs
-						d.bindGeneric(mi, p.proj)
-						continue
-					}
+	for mi := range d.ments {
+		m := &d.ments[mi]
+		if m.kind != pGeneric {
+			continue
+		}
+		if mi > 0 {
+			p := &d.ments[mi-1]
+			if p.sent == m.sent && p.label == model.Country && (p.kind == pActor || p.kind == pDemonym) {
+				g := d.gap(p.ve, m.vs)
+				if g == "" || g == "'s" || g == "'" || g == "s" {
+					p.modifier = true
+					m.svs = p.vs
+					d.bindGeneric(mi, p.proj)
+					continue
 				}
 			}
-			if k+1 < len(ids) {
-				n := &d.ments[ids[k+1]]
-				if n.label == model.Country && n.kind == pActor {
-					g := d.gap(m.ve, n.vs)
-					if g == "of" || g == "of the" {
-						d.bindGeneric(mi, n.proj)
-						n.place = false
-					}
+		}
+		if mi+1 < len(d.ments) {
+			n := &d.ments[mi+1]
+			if n.sent == m.sent && n.label == model.Country && n.kind == pActor {
+				g := d.gap(m.ve, n.vs)
+				if g == "of" || g == "of the" {
+					d.bindGeneric(mi, n.proj)
+					n.place = false
 				}
 			}
 		}

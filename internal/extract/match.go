@@ -36,17 +36,21 @@ const (
 	pGive                            // giving word: a transfer with hardware close after it
 )
 
+// payload is one thing a phrase stands for.
+//
+// The small fields come first, together: 56 bytes, not 72 (find and the
+// rules read many payloads, scattered in memory).
 type payload struct {
 	kind     payloadKind
-	index    int           // actor, generic or group index
-	rel      model.RelType // trigger type
-	label    string        // area or level name
 	stem     bool          // may end inside a word
 	weak     bool          // trigger needs both sides named
 	numbered bool          // group phrase that needs a number before it
 	optNum   bool          // group phrase that takes a number if there is one
-	upper    int           // capitals the source must have (acronyms)
 	proper   bool          // the source must start with a capital (proper noun)
+	index    int           // actor, generic or group index
+	upper    int           // capitals the source must have (acronyms)
+	rel      model.RelType // trigger type
+	label    string        // area or level name
 }
 
 // matcher finds phrases of one automaton in a view: word-bounded,
@@ -63,9 +67,10 @@ type matcher struct {
 // flat[lo:mid] (actors etc.) and flat[mid:hi] (triggers and cues); bit c
 // of entAll is set when all of flat[lo:mid] hold at a hit with conditions
 // c (see allows), of entNone when none does; likewise for the cues. An
-// acronym's capitals are counted at each hit: its masks are 0.
+// acronym's capitals are counted at each hit: its masks are 0. pick is
+// the one of flat[lo:mid] a hit stands for when they all hold (see pick).
 type patInfo struct {
-	lo, mid, hi                      int32
+	lo, mid, hi, pick                int32
 	entAll, entNone, cueAll, cueNone uint8
 	capital                          bool // a payload wants a capital first letter (condCapital)
 }
@@ -169,6 +174,7 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 			}
 		}
 		in.mid = int32(len(flat))
+		in.pick = in.lo + int32(pick(flat[in.lo:in.mid]))
 		for _, p := range ps {
 			if p.isCue() {
 				flat = append(flat, p)
@@ -182,6 +188,9 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 		}
 		if !acronym {
 			in.entAll, in.entNone = holdMasks(flat[in.lo:in.mid])
+			if in.mid == in.lo {
+				in.entAll = 0 // nothing to pick: find's hit would hold flat[pick]
+			}
 			in.cueAll, in.cueNone = holdMasks(flat[in.mid:in.hi])
 		}
 	}
@@ -244,7 +253,9 @@ func acronymUppers(alias string) int {
 //
 // It is small (the hits of an article are sorted): the payloads are
 // flat[p0:p1] of the matcher when static, else pool[p0:p1] of the pool
-// find returns (see payloadsOf).
+// find returns (see payloadsOf). A hit of actors etc. holds one payload:
+// the one it stands for (pick), chosen where find has the pattern's
+// payloads at hand.
 type hit struct {
 	vs, ve int32
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
@@ -253,7 +264,7 @@ type hit struct {
 }
 
 // payloadsOf returns the payloads of h, a hit of m's with pool.
-func (m *matcher) payloadsOf(h hit, pool []payload) []payload {
+func (m *matcher) payloadsOf(h *hit, pool []payload) []payload {
 	if h.static {
 		return m.flat[h.p0:h.p1:h.p1]
 	}
@@ -288,15 +299,15 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
 			c |= condCapital
 		}
-		eh, ok := masked(in.lo, in.mid, in.entAll, in.entNone, c)
+		e0, e1, ok := masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
 		if !ok {
-			eh = m.holdEach(in.lo, in.mid, c, v, text, s, e, &pool)
+			e0, e1 = m.pickHeld(in.lo, in.mid, c, v, text, s, e)
 		}
-		ch, ok := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
-		if !ok {
-			ch = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
+		c0, c1, static := masked(in.mid, in.hi, in.cueAll, in.cueNone, c)
+		if !static {
+			c0, c1 = m.holdEach(in.mid, in.hi, c, v, text, s, e, &pool)
 		}
-		if eh.p1 == eh.p0 && ch.p1 == ch.p0 {
+		if e1 == e0 && c1 == c0 {
 			continue
 		}
 		end := e
@@ -305,13 +316,13 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 				e++
 			}
 		}
-		if eh.p1 > eh.p0 {
-			eh.vs, eh.ve, eh.end = int32(s), int32(e), int32(end)
-			ec = append(ec, eh)
+		if e1 > e0 {
+			h := appendZero(&ec)
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), e0, e1, true
 		}
-		if ch.p1 > ch.p0 {
-			ch.vs, ch.ve, ch.end = int32(s), int32(e), int32(end)
-			cc = append(cc, ch)
+		if c1 > c0 {
+			h := appendZero(&cc)
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), c0, c1, static
 		}
 	}
 	orderBuckets(ec)
@@ -341,25 +352,55 @@ func capitalFirst(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// masked returns the hit of the payloads flat[lo:hi] at conditions c when
-// the masks all and none tell it (most hits): all of them, or none (an
-// empty range). Without branches: which one varies from hit to hit, so a
-// branch would often be mispredicted.
-func masked(lo, hi int32, all, none, c uint8) (h hit, ok bool) {
+// masked returns the range in flat of the payloads flat[lo:hi] that hold
+// at conditions c when the masks all and none tell it (most hits): all of
+// them, or none (an empty range). Without branches: which one varies from
+// hit to hit, so a branch would often be mispredicted.
+func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
 	a := int32(all >> c & 1)
-	return hit{p0: lo, p1: lo + (hi-lo)*a, static: true}, (all|none)>>c&1 != 0
+	return lo, lo + (hi-lo)*a, (all|none)>>c&1 != 0
 }
 
-// holdEach returns a hit (range unset) with those of the payloads
-// flat[lo:hi] that hold at s to e with conditions c, appended to pool.
-func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) hit {
-	p0 := len(*pool)
+// holdEach appends to pool those of the payloads flat[lo:hi] that hold
+// at s to e with conditions c, and returns their range in it.
+func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) (p0, p1 int32) {
+	p0 = int32(len(*pool))
 	for _, p := range m.flat[lo:hi] {
 		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
 			*pool = append(*pool, p)
 		}
 	}
-	return hit{p0: int32(p0), p1: int32(len(*pool))}
+	return p0, int32(len(*pool))
+}
+
+// pickHeld returns the range in flat of the one of the payloads
+// flat[lo:hi] that hold at s to e with conditions c that the hit stands
+// for (see pick): empty if none holds.
+func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int) (p0, p1 int32) {
+	best := int32(-1)
+	for i := lo; i < hi; i++ {
+		p := &m.flat[i]
+		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) && (best < 0 || p.kind < m.flat[best].kind) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0, 0
+	}
+	return best, best + 1
+}
+
+// pick returns the index in ps of what a phrase of actors etc. stands for:
+// a name before a demonym before a capital before a generic agency, group,
+// pair reference or place; the first of a kind. ps must not be empty.
+func pick(ps []payload) int {
+	best := 0
+	for i, p := range ps {
+		if p.kind < ps[best].kind {
+			best = i
+		}
+	}
+	return best
 }
 
 // foldedWordBytes is lexicon.IsWordByte as a table.
@@ -384,7 +425,11 @@ func (p payload) allows(c uint8) bool {
 // compareHits orders hits by start, the longest first, and among stems
 // run on to the same word end the shortest phrase first. The keys are
 // unique, so the order is total: any sort gives the same result.
-func compareHits(a, b hit) int {
+func compareHits(a, b hit) int { return cmpHits(&a, &b) }
+
+// cmpHits is compareHits of hits in place: a hit is too large to copy
+// cheaply.
+func cmpHits(a, b *hit) int {
 	if a.vs != b.vs {
 		return int(a.vs - b.vs)
 	}
@@ -443,16 +488,27 @@ func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
 // compareHits order: an insertion sort within each bucket.
 func orderBuckets(hits []hit) {
 	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].vs>>hitBucket == hits[j-1].vs>>hitBucket && compareHits(hits[j], hits[j-1]) < 0; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
+		if !inBucketBefore(&hits[i], &hits[i-1]) {
+			continue // most hits: in place
 		}
+		x := hits[i]
+		j := i
+		for ; j > 0 && inBucketBefore(&x, &hits[j-1]); j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = x
 	}
+}
+
+// inBucketBefore reports whether hit a goes before b of the same bucket.
+func inBucketBefore(a, b *hit) bool {
+	return a.vs>>hitBucket == b.vs>>hitBucket && cmpHits(a, b) < 0
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
 // leftmost longest ones.
 func longest(cands []hit) []hit {
-	out := cands[:0]
+	n := 0 // cands[:n] are kept
 	last := int32(-1)
 	for i := 0; i < len(cands); i++ {
 		c := &cands[i]
@@ -470,9 +526,12 @@ func longest(cands []hit) []hit {
 			continue // dropped in favour of a later, longer overlapping hit
 		}
 		last = c.ve
-		out = append(out, *c)
+		if n != i { // a copy onto itself would wait for its own stores
+			cands[n] = *c
+		}
+		n++
 	}
-	return out
+	return cands[:n]
 }
 
 func countUpper(s string) int {

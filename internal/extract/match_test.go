@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +14,51 @@ func TestCapitalFirst(t *testing.T) {
 		r, _ := utf8.DecodeRuneInString(s)
 		if want := unicode.IsUpper(r) || isDigit(r); capitalFirst(s) != want {
 			t.Errorf("capitalFirst(%q) = %v, want %v", s, !want, want)
+		}
+	}
+}
+
+// TestEntityPick checks the payload find keeps for a hit of actors etc.,
+// through the masks and pick or through pickHeld, against choosing among
+// the payloads that hold (allows), for every pattern of the lexicon (but
+// acronyms, whose capitals are counted in the text) and every condition
+// set.
+func TestEntityPick(t *testing.T) {
+	m := &testExtractor.phrases
+	for pat, in := range m.info {
+		ps := m.flat[in.lo:in.mid]
+		if slices.ContainsFunc(ps, func(p payload) bool { return p.upper > 0 }) {
+			continue
+		}
+		for c := range uint8(nConds) {
+			var want [2]int32
+			held := []int32{}
+			for i := in.lo; i < in.mid; i++ {
+				if m.flat[i].allows(c) {
+					held = append(held, i)
+				}
+			}
+			if len(held) > 0 {
+				best := held[0]
+				for _, i := range held {
+					if m.flat[i].kind < m.flat[best].kind {
+						best = i
+					}
+				}
+				want = [2]int32{best, best + 1}
+			}
+			var got [2]int32
+			var ok bool
+			got[0], got[1], ok = masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
+			if !ok {
+				got[0], got[1] = m.pickHeld(in.lo, in.mid, c, nil, "", 0, 0)
+			}
+			if got[1] == got[0] && want[1] == want[0] {
+				continue // none: an empty range anywhere
+			}
+			if got != want {
+				t.Errorf("pattern %d, conditions %b: got %+v, want %+v", pat, c, got, want)
+			}
 		}
 	}
 }

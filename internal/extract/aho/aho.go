@@ -21,6 +21,7 @@ package aho
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -28,21 +29,29 @@ import (
 // and safe for concurrent use.
 type Automaton struct {
 	class  [256]uint8 // byte -> class
-	stride int32      // row length: classes + 2
-	// trans[s+class] is the next state, premultiplied by stride. The
-	// last two entries of a state's row are where its patterns are listed
-	// in outs (if it ends any) and its span (a row, not tables of their
-	// own: no division to find them).
+	stride int32      // row length: classes
+	// trans[s+class] is the next state, premultiplied by stride
 	trans []int32
 	// accept is the first state that ends a pattern: they come last, so
 	// that a scan tells them by a comparison off the chain of loads.
 	accept int32
-	start  int32 // the state at the start of a text (premultiplied)
-	root   int32 // the state after a word byte that begins no pattern (premultiplied)
+	// ends[(s-accept)>>shift] are the patterns accepting state s ends,
+	// and spans[s>>shift] is the length of the text state s stands for
+	// (appendTail). Tables of their own, indexed by a shift, not a division
+	// by stride: with 1<<shift <= stride no two states share an entry. They
+	// are dense (a few unused entries per state), so a report or a tail
+	// most often finds its entry in the cache; an entry in the state's row
+	// was often a cache line the scan had not loaded. ends holds a state's
+	// longest pattern itself: a report most often reads one place.
+	ends  []ends
+	spans []int32
+	shift uint
+	start int32 // the state at the start of a text (premultiplied)
+	root  int32 // the state after a word byte that begins no pattern (premultiplied)
 	// boundary[c] says that a text's boundary symbol follows byte c: a
 	// scan starting right after c starts in start, not root.
 	boundary [256]bool
-	outs     []out   // the patterns of each state, longest first, each list ended by pattern -1
+	outs     []out   // the patterns of states that end more than one, but their longest (ends.rest)
 	lens     []int32 // pattern lengths
 	maxLen   int     // longest pattern
 }
@@ -50,6 +59,13 @@ type Automaton struct {
 // out is a pattern a state ends, with its length: a report reads one
 // place, not a table of lengths too.
 type out struct{ pattern, len int32 }
+
+// ends are the patterns an accepting state ends, longest first: first,
+// then outs[rest[0]:rest[1]] (none for most states).
+type ends struct {
+	first out
+	rest  [2]int32
+}
 
 // Bounds makes an automaton word-aware (CompileBounded): an occurrence of
 // pattern p that starts right after a byte c with Word[c] is reported only
@@ -268,12 +284,14 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		a.accept = int32(i)
 	}
 
-	// a row per state: its steps, then where its patterns start in outs,
-	// then its span
-	stride := classes + 2
+	// a row per state: its steps
+	stride := classes
 	a.stride = int32(stride)
 	a.start, a.root = id[start]*a.stride, id[root]*a.stride
 	a.accept *= a.stride
+	a.shift = uint(bits.Len(uint(stride)) - 1)
+	a.ends = make([]ends, (int32(len(order))*a.stride-a.accept)>>a.shift+1)
+	a.spans = make([]int32, len(order)*stride>>a.shift+1)
 	a.trans = make([]int32, len(order)*stride)
 	for i, s := range order {
 		row := a.trans[i*stride : (i+1)*stride]
@@ -281,7 +299,7 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 			x := step(s, c)
 			row[c] = id[x] * a.stride
 		}
-		row[stride-1] = t.span[s]
+		a.spans[i*stride>>a.shift] = t.span[s]
 		o := t.out[s]
 		if len(o) == 0 {
 			continue
@@ -289,11 +307,13 @@ func (a *Automaton) finish(t *trie, b *Bounds, classes int) {
 		slices.SortFunc(o, func(p, q int32) int { // longest first, then in pattern order
 			return cmp.Or(cmp.Compare(a.lens[q], a.lens[p]), cmp.Compare(p, q))
 		})
-		row[stride-2] = int32(len(a.outs))
-		for _, p := range o {
+		e := &a.ends[(int32(i)*a.stride-a.accept)>>a.shift]
+		e.first = out{o[0], a.lens[o[0]]}
+		e.rest[0] = int32(len(a.outs))
+		for _, p := range o[1:] {
 			a.outs = append(a.outs, out{p, a.lens[p]})
 		}
-		a.outs = append(a.outs, out{-1, 0})
+		e.rest[1] = int32(len(a.outs))
 	}
 }
 
@@ -455,8 +475,8 @@ func (a *Automaton) appendFrom(dst []Match, text []byte, i int, s int32) []Match
 // longest suffix of the text scanned that may begin an occurrence) starts
 // at lo or later: every occurrence after that starts there too.
 func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Match {
-	trans, class, span := a.trans, &a.class, a.stride-1
-	for i := lo; i < len(text) && int(trans[s+span]) > i-lo; i++ {
+	trans, class := a.trans, &a.class
+	for i := lo; i < len(text) && int(a.spans[s>>a.shift]) > i-lo; i++ {
 		s = trans[s+int32(class[text[i]])]
 		if s >= a.accept {
 			dst = a.appendLonger(dst, s, i+1, int32(i+1-lo))
@@ -468,8 +488,13 @@ func (a *Automaton) appendTail(dst []Match, text []byte, lo int, s int32) []Matc
 // appendLonger appends the patterns longer than min that state s
 // (premultiplied) ends at end.
 func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Match {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
-		if o.len <= min { // the end of the list (len 0) or shorter patterns
+	e := a.endsOf(s)
+	if e.first.len <= min {
+		return dst
+	}
+	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
+		if o.len <= min {
 			break
 		}
 		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
@@ -477,13 +502,15 @@ func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Mat
 	return dst
 }
 
+// endsOf returns the patterns accepting state s (premultiplied) ends.
+func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.shift] }
+
 // appendOuts appends the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
-		if o.pattern < 0 {
-			break
-		}
+	e := a.endsOf(s)
+	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
 		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
 	}
 	return dst
@@ -492,10 +519,11 @@ func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 // report calls fn for the patterns that state s (premultiplied) ends at
 // end.
 func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bool) bool {
-	for _, o := range a.outs[a.trans[s+a.stride-2]:] {
-		if o.pattern < 0 {
-			break
-		}
+	e := a.endsOf(s)
+	if !fn(int(e.first.pattern), end-int(e.first.len), end) {
+		return false
+	}
+	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
 		if !fn(int(o.pattern), end-int(o.len), end) {
 			return false
 		}
