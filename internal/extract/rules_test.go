@@ -111,9 +111,19 @@ func TestYearAfter(t *testing.T) {
 }
 
 func TestIndexByRare(t *testing.T) {
-	for _, s := range []string{"", " ", " am", " amid", " amid ", "x amid y", "ammm amid  amid ", "amid amid", "the storm amid amid"} {
-		if got, want := indexByRare(s, amid, amidRare), strings.Index(s, amid); got != want {
-			t.Errorf("indexByRare(%q) = %d, want %d", s, got, want)
+	for _, c := range []struct {
+		sub  string
+		rare int
+		ss   []string
+	}{
+		{amid, amidRare, []string{"", " ", " am", " amid", " amid ", "x amid y", "ammm amid  amid ", "amid amid", "the storm amid amid"}},
+		{betweenWord, betweenRare, []string{"", "b", "between", "between ", "bb between x", "a between-b between c", "betweenbetween "}},
+		{sinceWord, sinceRare, []string{"", "c", "since", " since ", "sc since 2006", "sincesince ", "cc since"}},
+	} {
+		for _, s := range c.ss {
+			if got, want := indexByRare(s, c.sub, c.rare), strings.Index(s, c.sub); got != want {
+				t.Errorf("indexByRare(%q, %q) = %d, want %d", s, c.sub, got, want)
+			}
 		}
 	}
 }

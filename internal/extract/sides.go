@@ -250,6 +250,13 @@ var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they 
 // is rarer than its space (see indexByRare).
 const amid, amidRare = " amid ", 2
 
+// betweenWord and sinceWord open the phrases between and sinceIn look for;
+// their 'b' and 'c' are rarer in text than their other letters (indexByRare).
+const (
+	betweenWord, betweenRare = "between ", 0
+	sinceWord, sinceRare     = "since ", 2
+)
+
 // participantsIn is participants within the view range [lo, hi).
 //
 // The result is valid until the next call (it reuses d.argBuf).
@@ -409,11 +416,11 @@ func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
 	seg := d.vstr[vs:ve]
 	best, found := [2]arg{}, false
 	for off := 0; ; {
-		k := strings.Index(seg[off:], "between ")
+		k := indexByRare(seg[off:], betweenWord, betweenRare)
 		if k < 0 {
 			break
 		}
-		at := vs + off + k + len("between ")
+		at := vs + off + k + len(betweenWord)
 		off += k + 1
 		var first *mention
 		for _, mi := range d.mentionsIn(si, at, ve) {

@@ -183,8 +183,8 @@ func sinceIn(seg string) string {
 	if !hasYear(seg) {
 		return "" // the sentence names a year, but not in this clause: one pass instead of one per verb
 	}
-	if k := strings.Index(seg, "since "); k >= 0 {
-		if y := yearAfter(seg[k+6:], 2); y != "" {
+	if k := indexByRare(seg, sinceWord, sinceRare); k >= 0 {
+		if y := yearAfter(seg[k+len(sinceWord):], 2); y != "" {
 			return y
 		}
 	}
