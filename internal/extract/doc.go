@@ -924,13 +924,13 @@ func (d *doc) entityIDs() []string {
 		ids, to = appendNew(ids, d.relv[i].To)
 		sides = append(sides, [2]int{from, to})
 	}
-	for _, id := range ids[:len(ids):len(ids)] {
-		ent := d.ents[id]
-		if ent.Label != model.Agency {
-			continue
-		}
-		d.countryArg(ent.Country) // adds it to the entities
-		ids, _ = appendNew(ids, ent.Country)
+	// The agencies among the sides are those usedAgency noted: most
+	// articles relate none, and no side is looked up for its label. Their
+	// order does not matter: ids are sorted next.
+	for id := range d.partOf {
+		country := d.ents[id].Country
+		d.countryArg(country) // adds it to the entities
+		ids, _ = appendNew(ids, country)
 	}
 	// Sort once, with the agencies' countries, and turn the sides' places
 	// in ids into their ranks.
