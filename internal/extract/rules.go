@@ -12,7 +12,9 @@ func (d *doc) sentenceRelations(si int) {
 	if d.kindsOf(si)&(1<<pTrigger|1<<pHardware) != 0 { // two sentences in three have no statement to look at
 		d.statements(si)
 	}
-	d.memberships(si)
+	if d.hasCue(si, pMembership) { // every rule of a body needs a membership cue in the sentence (membership: cueNear)
+		d.memberships(si)
+	}
 }
 
 // statements applies the rules of the triggers (and hardware cues) of
@@ -51,7 +53,8 @@ func (d *doc) statements(si int) {
 }
 
 // memberships applies the rules of the multilateral bodies sentence si
-// names (or the sentence before it names, for a delegation attending).
+// names (or the sentence before it names, for a delegation attending),
+// for a sentence with a membership cue.
 func (d *doc) memberships(si int) {
 	bodies := 0
 	for _, mi := range d.sm[si] {
@@ -64,7 +67,7 @@ func (d *doc) memberships(si int) {
 			bodies++
 		}
 	}
-	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.hasCue(si, pMembership) && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
+	if bodies == 0 && si > 0 && d.sents[si-1].para == d.sents[si].para && d.cueText(si, pMembership, "delegation", "attend", "particip", "took part") {
 		// "The 8th ASEAN Navy Chiefs' Meeting opened in Thailand. The Vietnamese delegation was led by ..."
 		for _, mi := range d.sm[si-1] {
 			m := &d.ments[mi]
