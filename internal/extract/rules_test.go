@@ -147,3 +147,11 @@ func TestOrdinalWord(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepYear(t *testing.T) {
+	for _, y := range []string{"", "1900", "1999", "2006", "2099", "2100", "1899", "20x6"} {
+		if got := keepYear(y); got != y {
+			t.Errorf("keepYear(%q) = %q", y, got)
+		}
+	}
+}

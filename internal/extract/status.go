@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/relgraph/relgraph/internal/model"
@@ -165,7 +166,7 @@ func (d *doc) since(si, pos int) string {
 	if a := &d.sinceMemo[si]; a.lo == vs && a.hi == ve {
 		return a.year // another statement of the clause
 	}
-	y := strings.Clone(sinceIn(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
+	y := keepYear(sinceIn(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
 	d.sinceMemo[si] = sinceAnswer{vs, ve, y}
 	return y
 }
@@ -204,6 +205,28 @@ func sinceIn(seg string) string {
 		}
 	}
 	return ""
+}
+
+// yearText holds the years yearAfter finds (19xx, 20xx), as strings of their
+// own: keepYear hands them out instead of a copy each.
+var yearText = func() (t [200]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(1900 + i)
+	}
+	return t
+}()
+
+// keepYear returns y, a year from yearAfter (or ""), as a string that
+// does not share the view's memory.
+func keepYear(y string) string {
+	if y == "" {
+		return ""
+	}
+	n, err := strconv.Atoi(y)
+	if err != nil || n < 1900 || n >= 1900+len(yearText) {
+		return strings.Clone(y)
+	}
+	return yearText[n-1900]
 }
 
 // hasYear reports a four-digit year (19xx, 20xx) in s.
