@@ -415,28 +415,8 @@ func isBoundary(text string, i, end int) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[end:])
 	if text[i] == '.' {
-		// word before the period
-		j := i
-		for j > 0 {
-			if c := text[j-1]; c < utf8.RuneSelf {
-				if c|0x20 < 'a' || c|0x20 > 'z' {
-					break
-				}
-				j--
-				continue
-			}
-			c, cs := utf8.DecodeLastRuneInString(text[:j])
-			if !unicode.IsLetter(c) {
-				break
-			}
-			j -= cs
-		}
-		word := text[j:i]
-		if isAbbreviation(word) {
+		if abbreviatedAt(text, i) {
 			return false
-		}
-		if r, n := utf8.DecodeRuneInString(word); n == len(word) && n > 0 && unicode.IsUpper(r) {
-			return false // initials, U.S., U.N.
 		}
 		if i > 0 && isDigit(rune(text[i-1])) && isDigit(next) {
 			return false // 3.5
@@ -456,6 +436,58 @@ func isBoundary(text string, i, end int) bool {
 		return !unicode.IsLower(c)
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// abbreviatedAt reports whether the period at text[i] ends an
+// abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
+// rather than a sentence. Most words before a period are ASCII: they are
+// lower-cased on the stack as they are read backwards, and the reading
+// stops once the word is too long to be either.
+func abbreviatedAt(text string, i int) bool {
+	var buf [maxAbbreviation]byte
+	n := 0 // letters read, in buf[len(buf)-n:]
+	for j := i; j > 0; j-- {
+		c := text[j-1]
+		if c >= utf8.RuneSelf {
+			return abbreviatedBefore(text, i) // a word with other letters, maybe
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any abbreviation
+		}
+		n++
+		buf[len(buf)-n] = c | 0x20
+	}
+	switch {
+	case n == 0:
+		return false
+	case n == 1 && text[i-1] <= 'Z':
+		return true // a capital
+	case !abbreviationEnds[n].has(buf[len(buf)-n], buf[len(buf)-1]):
+		return false // most words: no abbreviation of their length starts and ends so
+	}
+	return abbreviations[string(buf[len(buf)-n:])]
+}
+
+// abbreviatedBefore is abbreviatedAt for any word: it finds the letters
+// before the period, whatever their script.
+func abbreviatedBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		c, cs := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(c) {
+			break
+		}
+		j -= cs
+	}
+	word := text[j:i]
+	if isAbbreviation(word) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && n > 0 && unicode.IsUpper(r)
 }
 
 // maxAbbreviation is the length of the longest abbreviation (a test
