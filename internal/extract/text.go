@@ -43,33 +43,37 @@ func (v *view) build(text string) {
 	// the classes of the previous two runes, as gluedMask's index wants
 	// them: prev2<<4 | prev<<2
 	var h uint
+	// plain bytes copied since h was last set: in a run of them h is
+	// not kept up (each load would wait for the classes of the last; and
+	// plain bytes are lower case or other, so the test before the next
+	// load holds either way), but set where the run ends
+	run := 0
 	for i := 0; i < n; {
 		// plain bytes after a lower-case letter or other: nothing glued
 		// there (gluedMask). All eight go in; those after the plain ones
 		// are overwritten next (j <= 2i: there is room).
 		if i+8 <= n && h&12 < uint(clsUpper)<<2 {
 			x := load64(text, i)
-			if m := plainPrefix(x); m > 0 {
-				binary.LittleEndian.PutUint64(b[j:j+8], x)
-				o, k := off[j:j+8:j+8], int32(i)
-				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
-				if m == 8 {
-					// most often: the next load's address does not wait
-					// for m (the branch is predicted), and the classes
-					// come from x, not from text at i, which does
-					h = (uint(asciiClass[x>>48&0x7f])<<2 | uint(asciiClass[x>>56&0x7f])) << 2
-					i, j = i+8, j+8
-					continue
-				}
-				i, j = i+m, j+m
-				if m > 1 {
-					h = uint(asciiClass[text[i-2]]) << 2
-				}
-				h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
+			m := plainPrefix(x)
+			binary.LittleEndian.PutUint64(b[j:j+8], x)
+			o, k := off[j:j+8:j+8], int32(i)
+			o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+			i, j, run = i+m, j+m, run+m
+			if m == 8 {
 				continue
 			}
 		}
-		// else one rune
+		// where a run ends, h is set from its last bytes (ASCII); the
+		// byte at i is not plain, or too near the end for a load
+		switch run {
+		case 0:
+		case 1:
+			h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
+		default:
+			h = (uint(asciiClass[text[i-2]])<<2 | uint(asciiClass[text[i-1]])) << 2
+		}
+		run = 0
+		// one rune
 		if c := text[i]; c < utf8.RuneSelf && gluedMask>>((h|uint(asciiClass[c]))&63)&1 == 0 {
 			b[j], off[j] = asciiFold[c], int32(i)
 			h = (h | uint(asciiClass[c])) << 2 & 60
@@ -415,28 +419,8 @@ func isBoundary(text string, i, end int) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[end:])
 	if text[i] == '.' {
-		// word before the period
-		j := i
-		for j > 0 {
-			if c := text[j-1]; c < utf8.RuneSelf {
-				if c|0x20 < 'a' || c|0x20 > 'z' {
-					break
-				}
-				j--
-				continue
-			}
-			c, cs := utf8.DecodeLastRuneInString(text[:j])
-			if !unicode.IsLetter(c) {
-				break
-			}
-			j -= cs
-		}
-		word := text[j:i]
-		if isAbbreviation(word) {
+		if abbreviatedAt(text, i) {
 			return false
-		}
-		if r, n := utf8.DecodeRuneInString(word); n == len(word) && n > 0 && unicode.IsUpper(r) {
-			return false // initials, U.S., U.N.
 		}
 		if i > 0 && isDigit(rune(text[i-1])) && isDigit(next) {
 			return false // 3.5
@@ -456,6 +440,58 @@ func isBoundary(text string, i, end int) bool {
 		return !unicode.IsLower(c)
 	}
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// abbreviatedAt reports whether the period at text[i] ends an
+// abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
+// rather than a sentence. Most words before a period are ASCII: they are
+// lower-cased on the stack as they are read backwards, and the reading
+// stops once the word is too long to be either.
+func abbreviatedAt(text string, i int) bool {
+	var buf [maxAbbreviation]byte
+	n := 0 // letters read, in buf[len(buf)-n:]
+	for j := i; j > 0; j-- {
+		c := text[j-1]
+		if c >= utf8.RuneSelf {
+			return abbreviatedBefore(text, i) // a word with other letters, maybe
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any abbreviation
+		}
+		n++
+		buf[len(buf)-n] = c | 0x20
+	}
+	switch {
+	case n == 0:
+		return false
+	case n == 1 && text[i-1] <= 'Z':
+		return true // a capital
+	case !abbreviationEnds[n].has(buf[len(buf)-n], buf[len(buf)-1]):
+		return false // most words: no abbreviation of their length starts and ends so
+	}
+	return abbreviations[string(buf[len(buf)-n:])]
+}
+
+// abbreviatedBefore is abbreviatedAt for any word: it finds the letters
+// before the period, whatever their script.
+func abbreviatedBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		c, cs := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(c) {
+			break
+		}
+		j -= cs
+	}
+	word := text[j:i]
+	if isAbbreviation(word) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && n > 0 && unicode.IsUpper(r)
 }
 
 // maxAbbreviation is the length of the longest abbreviation (a test

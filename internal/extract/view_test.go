@@ -290,3 +290,35 @@ func TestBoundaryBeforeSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedAtOracle checks abbreviatedAt, which reads ASCII words on
+// the stack and stops at long ones, against abbreviatedBefore, the plain
+// reading of the word before the period, at every period of varied text.
+func TestAbbreviatedAtOracle(t *testing.T) {
+	texts := []string{
+		"Sen. Lieut. Gen. Bui Chi Son met U.S. and U.N. envoys, approx. five.",
+		"SEN. sen. Dept. DEPT. dept. Govt. Approx. Approxi. p. P. e.g. i.e. lt.gen. Lt.Gen.",
+		"a. Z. Zz. 3.5 x3. .. . ..Mr. (Mr.) \"Dr.\" Ms.",
+		"Ngô. Ệ. Đà Nẵng. Kelvin \u212a. \u212ao. Hà Nội. ôcol. Sépt. ñMr. Mrñ.",
+		"Strasbourg. Internationally. counterpart. Ltd. Co. Inc. St. No. vs. Cmdr. Gens.",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"Mr", "mr", "approx", "Approx", "A", "b", "ô", "Ệ", "Co", "x", "Lieut", " ", "-", "3", "."}
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			if text[i] != '.' {
+				continue
+			}
+			if got, want := abbreviatedAt(text, i), abbreviatedBefore(text, i); got != want {
+				t.Errorf("abbreviatedAt(%q, %d) = %v, want %v", text, i, got, want)
+			}
+		}
+	}
+}
