@@ -1,13 +1,11 @@
 package article
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/cputime"
-	"github.com/relgraph/relgraph/internal/gen"
 )
 
 // BenchmarkParse measures reading the seeds' bytes into articles (checks,
@@ -57,17 +55,10 @@ func BenchmarkReadFileTooLarge(b *testing.B) {
 // read stage of relgraph extract without its system calls. One op is the
 // whole corpus.
 func BenchmarkParseGenerated(b *testing.B) {
-	dir := b.TempDir()
-	sum, err := gen.Write(context.Background(), dir, gen.Options{Seed: 1, Count: 1000})
-	if err != nil {
-		b.Fatal(err)
-	}
-	files, errs := Files([]string{filepath.Join(dir, gen.ArticlesDir)})
-	if len(errs) > 0 {
-		b.Fatal(errs[0])
-	}
+	files, sum := generatedFiles(b)
 	docs := make([][]byte, len(files))
 	for i, f := range files {
+		var err error
 		if docs[i], err = os.ReadFile(f); err != nil {
 			b.Fatal(err)
 		}

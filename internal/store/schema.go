@@ -72,12 +72,9 @@ func (s *Store) ApplySchema(ctx context.Context, script string) ([]SchemaResult,
 			results = append(results, r)
 			continue
 		}
-		qctx, cancel := s.timeout(ctx)
-		res, err := neo4j.ExecuteQuery(qctx, s.driver, st, nil, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithWritersRouting())
-		cancel()
+		res, err := s.schemaQuery(ctx, st, neo4j.ExecuteQueryWithWritersRouting())
 		if err != nil {
-			return results, s.wrapQuery(err, "schema: "+st)
+			return results, err
 		}
 		c := res.Summary.Counters()
 		r.Created = c.ConstraintsAdded()+c.IndexesAdded() > 0
@@ -92,12 +89,9 @@ var ifNotExists = regexp.MustCompile(`(?i)\bIF\s+NOT\s+EXISTS\b`)
 func (s *Store) schemaNames(ctx context.Context) (map[string]bool, error) {
 	names := map[string]bool{}
 	for _, q := range []string{"SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"} {
-		qctx, cancel := s.timeout(ctx)
-		res, err := neo4j.ExecuteQuery(qctx, s.driver, q, nil, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
-		cancel()
+		res, err := s.schemaQuery(ctx, q, neo4j.ExecuteQueryWithReadersRouting())
 		if err != nil {
-			return nil, s.wrapQuery(err, "schema: "+q)
+			return nil, err
 		}
 		for _, r := range res.Records {
 			if name, _, err := neo4j.GetRecordValue[string](r, "name"); err == nil {
@@ -106,4 +100,17 @@ func (s *Store) schemaNames(ctx context.Context) (map[string]bool, error) {
 		}
 	}
 	return names, nil
+}
+
+// schemaQuery runs one schema statement or SHOW query, alone, on the
+// configured database within the store's timeout.
+func (s *Store) schemaQuery(ctx context.Context, q string, routing neo4j.ExecuteQueryConfigurationOption) (*neo4j.EagerResult, error) {
+	ctx, cancel := s.timeout(ctx)
+	defer cancel()
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.cfg.Database), routing)
+	if err != nil {
+		return nil, s.wrapQuery(err, "schema: "+q)
+	}
+	return res, nil
 }
