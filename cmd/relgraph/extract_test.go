@@ -6,11 +6,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/relgraph/relgraph/internal/article"
 	"github.com/relgraph/relgraph/internal/extract"
+	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/model"
 )
 
 func TestExtractOptionsValidate(t *testing.T) {
@@ -121,6 +125,68 @@ func TestShorten(t *testing.T) {
 	for _, tc := range tests {
 		if got := shorten(tc.in, 16); got != tc.want {
 			t.Errorf("shorten(%q, 16) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestExtractEachSpans checks that spans of several files (batchSpan), each
+// read ahead in batches, still give every article once, in file order,
+// whatever the number of workers.
+func TestExtractEachSpans(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extract.New(lex)
+	dir := t.TempDir()
+	if _, err := gen.Write(context.Background(), dir, gen.Options{Seed: 3, Count: 150}); err != nil {
+		t.Fatal(err)
+	}
+	files, errs := article.Files([]string{filepath.Join(dir, gen.ArticlesDir)})
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = slices.Insert(files, 70, bad)
+
+	for _, workers := range []int{1, 2, 3} {
+		if span := batchSpan(len(files), workers); span < 2 {
+			t.Fatalf("workers=%d: span %d, want several files", workers, span)
+		}
+		var ids []string
+		failed, err := extractEach(context.Background(), ex, files, workers, func(error) {}, func(x model.Extraction) error {
+			for _, a := range x.Articles {
+				ids = append(ids, a.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(failed) != 1 || failed[0] != bad {
+			t.Errorf("workers=%d: failed %v, want [%s]", workers, failed, bad)
+		}
+		want := make([]string, 0, len(files)-1)
+		for _, f := range files {
+			if f != bad {
+				want = append(want, article.ID(f))
+			}
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("workers=%d: articles out of file order or missing: got %d, want %d", workers, len(ids), len(want))
+		}
+	}
+}
+
+func TestBatchSpan(t *testing.T) {
+	for _, tt := range []struct{ files, workers, want int }{
+		{0, 1, 1}, {5, 2, 1}, {100, 1, 25}, {100, 2, 12}, {10000, 1, 64}, {10000, 8, 64},
+	} {
+		if got := batchSpan(tt.files, tt.workers); got != tt.want {
+			t.Errorf("batchSpan(%d, %d) = %d, want %d", tt.files, tt.workers, got, tt.want)
 		}
 	}
 }
