@@ -33,7 +33,7 @@ func TestEntityPick(t *testing.T) {
 		for c := range uint8(nConds) {
 			var want [2]int32
 			held := []int32{}
-			for i := in.lo; i < in.mid; i++ {
+			for i := int32(in.lo); i < int32(in.mid); i++ {
 				if m.flat[i].allows(c) {
 					held = append(held, i)
 				}
@@ -49,9 +49,9 @@ func TestEntityPick(t *testing.T) {
 			}
 			var got [2]int32
 			var ok bool
-			got[0], got[1], ok = masked(in.pick, in.pick+1, in.entAll, in.entNone, c)
+			got[0], got[1], ok = masked(int32(in.pick), int32(in.pick)+1, in.entAll, in.entNone, c)
 			if !ok {
-				got[0], got[1] = m.pickHeld(in.lo, in.mid, c, nil, "", 0, 0)
+				got[0], got[1] = m.pickHeld(int32(in.lo), int32(in.mid), c, nil, "", 0, 0)
 			}
 			if got[1] == got[0] && want[1] == want[0] {
 				continue // none: an empty range anywhere
