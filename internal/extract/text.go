@@ -43,36 +43,41 @@ func (v *view) build(text string) {
 	// the classes of the previous two runes, as gluedMask's index wants
 	// them: prev2<<4 | prev<<2
 	var h uint
-	// plain bytes copied since h was last set: in a run of them h is
-	// not kept up (each load would wait for the classes of the last; and
-	// plain bytes are lower case or other, so the test before the next
-	// load holds either way), but set where the run ends
-	run := 0
 	for i := 0; i < n; {
 		// plain bytes after a lower-case letter or other: nothing glued
 		// there (gluedMask). All eight go in; those after the plain ones
-		// are overwritten next (j <= 2i: there is room).
-		if i+8 <= n && h&12 < uint(clsUpper)<<2 {
-			x := load64(text, i)
-			m := plainPrefix(x)
-			binary.LittleEndian.PutUint64(b[j:j+8], x)
-			o, k := off[j:j+8:j+8], int32(i)
-			o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
-			i, j, run = i+m, j+m, run+m
-			if m == 8 {
-				continue
+		// are overwritten next (j <= 2i: there is room). In a run of
+		// them h is not kept up (each load would wait for the classes of
+		// the last; and plain bytes are lower case or other, so the test
+		// before the next load holds either way), but set where it ends.
+		// The run has a loop of its own: it keeps few values live, so
+		// they stay in registers (about 10% fewer instructions).
+		if h&12 < uint(clsUpper)<<2 {
+			start := i
+			for i+8 <= n {
+				x := load64(text, i)
+				m := plainPrefix(x)
+				binary.LittleEndian.PutUint64(b[j:j+8], x)
+				o, k := off[j:j+8:j+8], int32(i)
+				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+				i, j = i+m, j+m
+				if m < 8 {
+					break
+				}
+			}
+			// the byte at i is not plain, or too near the end for a
+			// load; the run's bytes are ASCII
+			switch i - start {
+			case 0:
+			case 1:
+				h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
+			default:
+				h = (uint(asciiClass[text[i-2]])<<2 | uint(asciiClass[text[i-1]])) << 2
+			}
+			if i == n {
+				break
 			}
 		}
-		// where a run ends, h is set from its last bytes (ASCII); the
-		// byte at i is not plain, or too near the end for a load
-		switch run {
-		case 0:
-		case 1:
-			h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
-		default:
-			h = (uint(asciiClass[text[i-2]])<<2 | uint(asciiClass[text[i-1]])) << 2
-		}
-		run = 0
 		// one rune
 		if c := text[i]; c < utf8.RuneSelf && gluedMask>>((h|uint(asciiClass[c]))&63)&1 == 0 {
 			b[j], off[j] = asciiFold[c], int32(i)
