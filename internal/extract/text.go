@@ -449,35 +449,35 @@ func isBoundary(text string, i, end int) bool {
 
 // abbreviatedAt reports whether the period at text[i] ends an
 // abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
-// rather than a sentence. Most words before a period are ASCII: they are
-// lower-cased on the stack as they are read backwards, and the reading
-// stops once the word is too long to be either.
+// rather than a sentence. Most words before a period are ASCII: the
+// reading back stops at the first byte that is not an ASCII letter (one
+// test: a byte from 0x80 is none either) or once the word is too long to
+// be either, and the word is lower-cased on the stack.
 func abbreviatedAt(text string, i int) bool {
-	var buf [maxAbbreviation]byte
-	n := 0 // letters read, in buf[len(buf)-n:]
-	for j := i; j > 0; j-- {
-		c := text[j-1]
-		if c >= utf8.RuneSelf {
-			return abbreviatedBefore(text, i) // a word with other letters, maybe
-		}
-		if c|0x20 < 'a' || c|0x20 > 'z' {
-			break
-		}
-		if n == len(buf) {
-			return false // longer than any abbreviation
-		}
-		n++
-		buf[len(buf)-n] = c | 0x20
+	// one letter more than an abbreviation has tells a longer word
+	back := text[max(i-maxAbbreviation-1, 0):i]
+	k := len(back)
+	for k > 0 && (back[k-1]|0x20)-'a' < 26 {
+		k--
 	}
+	j, n := i-len(back)+k, len(back)-k // the word is text[j:i]
 	switch {
-	case n == 0:
+	case j > 0 && text[j-1] >= utf8.RuneSelf:
+		return abbreviatedBefore(text, i) // a word with other letters, maybe
+	case n == 0 || n > maxAbbreviation:
 		return false
-	case n == 1 && text[i-1] <= 'Z':
+	case n == 1 && text[j] <= 'Z':
 		return true // a capital
-	case !abbreviationEnds[n].has(buf[len(buf)-n], buf[len(buf)-1]):
+	}
+	var buf [maxAbbreviation]byte
+	word := buf[:n]
+	for k := range word {
+		word[k] = text[j+k] | 0x20
+	}
+	if !abbreviationEnds[n].has(word[0], word[n-1]) {
 		return false // most words: no abbreviation of their length starts and ends so
 	}
-	return abbreviations[string(buf[len(buf)-n:])]
+	return abbreviations[string(word)]
 }
 
 // abbreviatedBefore is abbreviatedAt for any word: it finds the letters
