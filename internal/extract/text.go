@@ -44,15 +44,15 @@ func (v *view) build(text string) {
 	// them: prev2<<4 | prev<<2
 	var h uint
 	for i := 0; i < n; {
-		// plain bytes after a lower-case letter or other: nothing glued
-		// there (gluedMask). All eight go in; those after the plain ones
-		// are overwritten next (j <= 2i: there is room). In a run of
-		// them h is not kept up (each load would wait for the classes of
-		// the last; and plain bytes are lower case or other, so the test
-		// before the next load holds either way), but set where it ends.
+		// plain bytes (lower case or other) where a lower-case letter
+		// would not be glued, as after one capital ("Hanoi"): no plain
+		// byte is then (gluedMask), nor after the first of them. All
+		// eight go in; those after the plain ones are overwritten next
+		// (j <= 2i: there is room). h is set where the run ends, not
+		// after each load (which would wait for the classes of the last).
 		// The run has a loop of its own: it keeps few values live, so
 		// they stay in registers (about 10% fewer instructions).
-		if h&12 < uint(clsUpper)<<2 {
+		if gluedMask>>(h|uint(clsLower))&1 == 0 {
 			start := i
 			for i+8 <= n {
 				x := load64(text, i)
