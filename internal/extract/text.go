@@ -638,14 +638,20 @@ func normalizedIs(s, t string) bool {
 }
 
 // spaceAt returns the length of the white space rune at s[i], 0 when there
-// is none.
+// is none. It is small enough to be inlined: most bytes are ASCII.
 func spaceAt(s string, i int) int {
 	if c := s[i]; c < utf8.RuneSelf {
-		if c == ' ' || c <= '\r' && c >= '\t' {
-			return 1
-		}
-		return 0
+		return int(asciiSpaces >> c & 1)
 	}
+	return spaceRuneAt(s, i)
+}
+
+// asciiSpaces has bit c set for the ASCII white space bytes c: '\t' to '\r'
+// and ' ' (a shift by 64 or more gives 0).
+const asciiSpaces uint64 = 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<' '
+
+// spaceRuneAt is spaceAt for a rune that is not ASCII.
+func spaceRuneAt(s string, i int) int {
 	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 		return n
 	}
