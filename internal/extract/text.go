@@ -43,36 +43,41 @@ func (v *view) build(text string) {
 	// the classes of the previous two runes, as gluedMask's index wants
 	// them: prev2<<4 | prev<<2
 	var h uint
-	// plain bytes copied since h was last set: in a run of them h is
-	// not kept up (each load would wait for the classes of the last; and
-	// plain bytes are lower case or other, so the test before the next
-	// load holds either way), but set where the run ends
-	run := 0
 	for i := 0; i < n; {
-		// plain bytes after a lower-case letter or other: nothing glued
-		// there (gluedMask). All eight go in; those after the plain ones
-		// are overwritten next (j <= 2i: there is room).
-		if i+8 <= n && h&12 < uint(clsUpper)<<2 {
-			x := load64(text, i)
-			m := plainPrefix(x)
-			binary.LittleEndian.PutUint64(b[j:j+8], x)
-			o, k := off[j:j+8:j+8], int32(i)
-			o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
-			i, j, run = i+m, j+m, run+m
-			if m == 8 {
-				continue
+		// plain bytes (lower case or other) where a lower-case letter
+		// would not be glued, as after one capital ("Hanoi"): no plain
+		// byte is then (gluedMask), nor after the first of them. All
+		// eight go in; those after the plain ones are overwritten next
+		// (j <= 2i: there is room). h is set where the run ends, not
+		// after each load (which would wait for the classes of the last).
+		// The run has a loop of its own: it keeps few values live, so
+		// they stay in registers (about 10% fewer instructions).
+		if gluedMask>>(h|uint(clsLower))&1 == 0 {
+			start := i
+			for i+8 <= n {
+				x := load64(text, i)
+				m := plainPrefix(x)
+				binary.LittleEndian.PutUint64(b[j:j+8], x)
+				o, k := off[j:j+8:j+8], int32(i)
+				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
+				i, j = i+m, j+m
+				if m < 8 {
+					break
+				}
+			}
+			// the byte at i is not plain, or too near the end for a
+			// load; the run's bytes are ASCII
+			switch i - start {
+			case 0:
+			case 1:
+				h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
+			default:
+				h = (uint(asciiClass[text[i-2]])<<2 | uint(asciiClass[text[i-1]])) << 2
+			}
+			if i == n {
+				break
 			}
 		}
-		// where a run ends, h is set from its last bytes (ASCII); the
-		// byte at i is not plain, or too near the end for a load
-		switch run {
-		case 0:
-		case 1:
-			h = (h | uint(asciiClass[text[i-1]])) << 2 & 60
-		default:
-			h = (uint(asciiClass[text[i-2]])<<2 | uint(asciiClass[text[i-1]])) << 2
-		}
-		run = 0
 		// one rune
 		if c := text[i]; c < utf8.RuneSelf && gluedMask>>((h|uint(asciiClass[c]))&63)&1 == 0 {
 			b[j], off[j] = asciiFold[c], int32(i)
@@ -444,35 +449,35 @@ func isBoundary(text string, i, end int) bool {
 
 // abbreviatedAt reports whether the period at text[i] ends an
 // abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
-// rather than a sentence. Most words before a period are ASCII: they are
-// lower-cased on the stack as they are read backwards, and the reading
-// stops once the word is too long to be either.
+// rather than a sentence. Most words before a period are ASCII: the
+// reading back stops at the first byte that is not an ASCII letter (one
+// test: a byte from 0x80 is none either) or once the word is too long to
+// be either, and the word is lower-cased on the stack.
 func abbreviatedAt(text string, i int) bool {
-	var buf [maxAbbreviation]byte
-	n := 0 // letters read, in buf[len(buf)-n:]
-	for j := i; j > 0; j-- {
-		c := text[j-1]
-		if c >= utf8.RuneSelf {
-			return abbreviatedBefore(text, i) // a word with other letters, maybe
-		}
-		if c|0x20 < 'a' || c|0x20 > 'z' {
-			break
-		}
-		if n == len(buf) {
-			return false // longer than any abbreviation
-		}
-		n++
-		buf[len(buf)-n] = c | 0x20
+	// one letter more than an abbreviation has tells a longer word
+	back := text[max(i-maxAbbreviation-1, 0):i]
+	k := len(back)
+	for k > 0 && (back[k-1]|0x20)-'a' < 26 {
+		k--
 	}
+	j, n := i-len(back)+k, len(back)-k // the word is text[j:i]
 	switch {
-	case n == 0:
+	case j > 0 && text[j-1] >= utf8.RuneSelf:
+		return abbreviatedBefore(text, i) // a word with other letters, maybe
+	case n == 0 || n > maxAbbreviation:
 		return false
-	case n == 1 && text[i-1] <= 'Z':
+	case n == 1 && text[j] <= 'Z':
 		return true // a capital
-	case !abbreviationEnds[n].has(buf[len(buf)-n], buf[len(buf)-1]):
+	}
+	var buf [maxAbbreviation]byte
+	word := buf[:n]
+	for k := range word {
+		word[k] = text[j+k] | 0x20
+	}
+	if !abbreviationEnds[n].has(word[0], word[n-1]) {
 		return false // most words: no abbreviation of their length starts and ends so
 	}
-	return abbreviations[string(buf[len(buf)-n:])]
+	return abbreviations[string(word)]
 }
 
 // abbreviatedBefore is abbreviatedAt for any word: it finds the letters
@@ -633,14 +638,20 @@ func normalizedIs(s, t string) bool {
 }
 
 // spaceAt returns the length of the white space rune at s[i], 0 when there
-// is none.
+// is none. It is small enough to be inlined: most bytes are ASCII.
 func spaceAt(s string, i int) int {
 	if c := s[i]; c < utf8.RuneSelf {
-		if c == ' ' || c <= '\r' && c >= '\t' {
-			return 1
-		}
-		return 0
+		return int(asciiSpaces >> c & 1)
 	}
+	return spaceRuneAt(s, i)
+}
+
+// asciiSpaces has bit c set for the ASCII white space bytes c: '\t' to '\r'
+// and ' ' (a shift by 64 or more gives 0).
+const asciiSpaces uint64 = 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<' '
+
+// spaceRuneAt is spaceAt for a rune that is not ASCII.
+func spaceRuneAt(s string, i int) int {
 	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 		return n
 	}

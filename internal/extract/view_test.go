@@ -322,3 +322,23 @@ func TestAbbreviatedAtOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceAt checks spaceAt, a bit mask for ASCII, against
+// unicode.IsSpace on every rune of the first planes and on bad UTF-8.
+func TestSpaceAt(t *testing.T) {
+	for r := rune(0); r < 0x3100; r++ {
+		s := "x" + string(r) + "x"
+		want := 0
+		if unicode.IsSpace(r) {
+			want = utf8.RuneLen(r)
+		}
+		if got := spaceAt(s, 1); got != want {
+			t.Errorf("spaceAt(%q, 1) = %d, want %d", s, got, want)
+		}
+	}
+	for _, s := range []string{"\xe2", "\xe2\x80", "\x85", "\xc2"} {
+		if got := spaceAt(s, 0); got != 0 {
+			t.Errorf("spaceAt(%q, 0) = %d, want 0", s, got)
+		}
+	}
+}
