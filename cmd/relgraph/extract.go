@@ -183,7 +183,7 @@ type result struct {
 // extractEach reads and extracts files with workers goroutines and passes
 // each article's extraction to sink in file order, so output does not
 // depend on scheduling. A worker takes a span of files (batchSpan), reads
-// them ahead in batches (article.ReadBatch: much faster than a file at a
+// them ahead in batches (article.Reader.Batches: much faster than a file at a
 // time) and extracts them; an article's text is dropped once it is
 // extracted. At most about 2×workers spans are in flight. Each file that
 // fails is passed to report (in file order) and its path returned in
@@ -211,14 +211,13 @@ func extractEach(ctx context.Context, ex *extract.Extractor, files []string, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var batch []article.Read
 			for lo := range jobs {
 				hi := min(lo+span, len(files))
-				for i := lo; i < hi; i += len(batch) {
-					batch = extractReader.ReadBatch(batch[:0], files[i:hi], article.BatchBytes)
+				for first, batch := range extractReader.Batches(files[lo:hi], article.BatchBytes) {
 					rs := make([]result, len(batch))
 					for k, b := range batch {
-						rs[k] = result{index: i + k, path: files[i+k], err: b.Err}
+						i := lo + first + k
+						rs[k] = result{index: i, path: files[i], err: b.Err}
 						if b.Err == nil {
 							rs[k].x = ex.Extract(b.Article)
 						}

@@ -52,11 +52,7 @@ func TestExtractOptionsValidate(t *testing.T) {
 // TestExtractAllOrder checks that the JSON output and the failures reported do
 // not depend on the number of workers.
 func TestExtractAllOrder(t *testing.T) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex := extract.New(lex)
+	ex := newExtractor(t)
 	dir := t.TempDir()
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
 	if len(seeds) == 0 {
@@ -103,14 +99,10 @@ func TestExtractAllOrder(t *testing.T) {
 }
 
 func TestExtractAllCancelled(t *testing.T) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, _, err = extractAll(ctx, extract.New(lex), seeds, 2, func(error) {})
+	_, _, err := extractAll(ctx, newExtractor(t), seeds, 2, func(error) {})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("extractAll on a cancelled context = %v, want context.Canceled", err)
 	}
@@ -133,11 +125,7 @@ func TestShorten(t *testing.T) {
 // read ahead in batches, still give every article once, in file order,
 // whatever the number of workers.
 func TestExtractEachSpans(t *testing.T) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex := extract.New(lex)
+	ex := newExtractor(t)
 	dir := t.TempDir()
 	if _, err := gen.Write(context.Background(), dir, gen.Options{Seed: 3, Count: 150}); err != nil {
 		t.Fatal(err)
@@ -189,4 +177,14 @@ func TestBatchSpan(t *testing.T) {
 			t.Errorf("batchSpan(%d, %d) = %d, want %d", tt.files, tt.workers, got, tt.want)
 		}
 	}
+}
+
+// newExtractor returns an extractor of the embedded lexicon.
+func newExtractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extract.New(lex)
 }

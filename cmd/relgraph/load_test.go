@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/extract"
-	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
 	"github.com/relgraph/relgraph/internal/seedtest"
 )
@@ -42,11 +40,7 @@ func TestLoadUsageErrors(t *testing.T) {
 // seedGraph is the graph the extractor makes of the seeds in memory.
 func seedGraph(t *testing.T, dir string) model.Graph {
 	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex := extract.New(lex)
+	ex := newExtractor(t)
 	files, errs := article.Files([]string{dir})
 	if len(errs) > 0 {
 		t.Fatal(errs)

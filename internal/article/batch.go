@@ -1,6 +1,10 @@
 package article
 
-import "github.com/relgraph/relgraph/internal/model"
+import (
+	"iter"
+
+	"github.com/relgraph/relgraph/internal/model"
+)
 
 // Read is one file's outcome in a batch: its article or why it could not
 // be read.
@@ -37,4 +41,19 @@ func (r Reader) ReadBatch(dst []Read, files []string, maxBytes int) []Read {
 		}
 	}
 	return dst
+}
+
+// Batches reads files with ReadBatch, batch after batch of at most
+// maxBytes of text, and yields each batch with the index in files of its
+// first file. The batch's slice is reused for the next one.
+func (r Reader) Batches(files []string, maxBytes int) iter.Seq2[int, []Read] {
+	return func(yield func(int, []Read) bool) {
+		var batch []Read
+		for i := 0; i < len(files); i += len(batch) {
+			batch = r.ReadBatch(batch[:0], files[i:], maxBytes)
+			if !yield(i, batch) {
+				return
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,32 @@ func TestReadBatch(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBatches checks that Batches yields every file once, in order, with
+// the index of each batch's first file, in batches that stop once their
+// text reaches the limit.
+func TestBatches(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, name := range []string{"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"} {
+		files = append(files, write(t, dir, name, []byte("Hanoi (VNA) - An article of a few words.\n")))
+	}
+	for _, maxBytes := range []int{0, 50, 1 << 20} {
+		var ids []string
+		next := 0
+		for first, batch := range (Reader{}).Batches(files, maxBytes) {
+			if first != next {
+				t.Errorf("maxBytes %d: batch starts at %d, want %d", maxBytes, first, next)
+			}
+			for _, r := range batch {
+				ids = append(ids, r.Article.ID)
+			}
+			next += len(batch)
+		}
+		if got := strings.Join(ids, ","); got != "a,b,c,d,e" {
+			t.Errorf("maxBytes %d: read %s, want a,b,c,d,e", maxBytes, got)
+		}
 	}
 }
