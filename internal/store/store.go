@@ -33,7 +33,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		func(c *config.Config) {
 			c.SocketConnectTimeout = min(cfg.Timeout, 5*time.Second)
 			c.ConnectionAcquisitionTimeout = cfg.Timeout
-			c.MaxTransactionRetryTime = cfg.Timeout
+			// Retries stop well before the call's deadline, so a lost
+			// server ends in the driver's retry limit, which keeps the
+			// connectivity errors, rather than in a bare context error.
+			c.MaxTransactionRetryTime = cfg.Timeout / 2
 		})
 	if err != nil {
 		return nil, model.Wrap(model.EInvalid, err, "neo4j: cannot use %s", Redact(cfg.URI))
@@ -136,6 +139,24 @@ func isUnreachable(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection refused")
 }
 
+// lostConnection returns the last connectivity error in err, or among the
+// attempts the driver's retry wrapper gave up after; nil if there is none.
+func lostConnection(err error) error {
+	var ce *neo4j.ConnectivityError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) {
+		for i := len(lim.Errors) - 1; i >= 0; i-- {
+			if e := lostConnection(lim.Errors[i]); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // explain turns a driver error into one line for users: what failed, where,
 // and what to check. The password is never part of it.
 func (s *Store) explain(err error, attempts int) error {
@@ -189,10 +210,19 @@ func (s *Store) wrapQuery(err error, what string) error {
 		strings.HasPrefix(ne.Code, "Neo.ClientError.Schema.")) {
 		return model.Errorf(model.EInvalid, "neo4j: %s: %s (%s)", what, s.scrub(firstLine(ne.Msg)), ne.Code)
 	}
+	// A managed transaction retries a lost connection until the time is
+	// up; whichever ends the loop (the driver's retry limit or the
+	// context), the cause worth reporting is the lost server.
+	if lost := lostConnection(err); lost != nil {
+		return model.Errorf(model.EUnavailable,
+			"neo4j: %s: cannot reach %s (%s): is the server running? (scripts/neo4j start; or set --uri / NEO4J_URI)",
+			what, Redact(s.cfg.URI), s.cause(lost))
+	}
 	// The driver does not always wrap the context's error (its retry
 	// wrapper keeps only the message), hence the text check.
 	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), context.DeadlineExceeded.Error()) {
-		return model.Errorf(model.EUnavailable, "neo4j: %s: no answer within %s (raise --timeout)", what, s.cfg.Timeout)
+		return model.Errorf(model.EUnavailable, "neo4j: %s: %s: no answer within %s (raise --timeout)",
+			what, Redact(s.cfg.URI), s.cfg.Timeout)
 	}
 	e := s.explain(err, 0)
 	var me *model.Error

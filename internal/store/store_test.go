@@ -1,9 +1,14 @@
 package store
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/relgraph/relgraph/cypher"
 	"github.com/relgraph/relgraph/internal/model"
@@ -131,5 +136,40 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	if c := (Config{ConnectRetries: -1}).withDefaults(); c.ConnectRetries != 0 {
 		t.Errorf("ConnectRetries -1 gives %d, want 0 (no retry)", c.ConnectRetries)
+	}
+}
+
+// TestWrapQueryLostServer checks that a write whose retries ran out because
+// the server went away says so and names the server, whether the driver's
+// retry limit or the call's deadline ended it.
+func TestWrapQueryLostServer(t *testing.T) {
+	s := &Store{cfg: Config{URI: "bolt://neo4j:secret@db.example:7687", Password: "secret", Timeout: 20 * time.Second}}
+	lost := &neo4j.ConnectivityError{Inner: errors.New("dial tcp 10.0.0.1:7687: connect: connection refused")}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"connectivity", lost,
+			"neo4j: write 5 article(s): cannot reach bolt://***@db.example:7687 (dial tcp 10.0.0.1:7687: connect: connection refused): is the server running?"},
+		{"retry limit", &neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 10s)", Errors: []error{lost, lost}},
+			"neo4j: write 5 article(s): cannot reach bolt://***@db.example:7687 (dial tcp 10.0.0.1:7687: connect: connection refused): is the server running?"},
+		{"deadline during the retry sleep", &neo4j.TransactionExecutionLimit{Cause: context.DeadlineExceeded.Error(), Errors: []error{lost, context.DeadlineExceeded}},
+			"neo4j: write 5 article(s): cannot reach bolt://***@db.example:7687 (dial tcp 10.0.0.1:7687: connect: connection refused): is the server running?"},
+		{"bare deadline", context.DeadlineExceeded,
+			"neo4j: write 5 article(s): bolt://***@db.example:7687: no answer within 20s (raise --timeout)"},
+		{"server refuses the statement", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError", Msg: "Invalid input 'X'"},
+			"neo4j: write 5 article(s): Invalid input 'X' (Neo.ClientError.Statement.SyntaxError)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := s.wrapQuery(tt.err, "write 5 article(s)").Error()
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got  %q\nwant %q...", got, tt.want)
+			}
+			if strings.Contains(got, "secret") {
+				t.Errorf("password in %q", got)
+			}
+		})
 	}
 }
