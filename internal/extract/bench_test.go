@@ -170,7 +170,6 @@ func BenchmarkRules(b *testing.B) {
 	for i, a := range arts {
 		d := testExtractor.getDoc(a) // not put back: each keeps its own state
 		d.mentions()
-		d.noteKinds()
 		d.salience()
 		d.resolveGenerics()
 		docs[i] = d
@@ -188,7 +187,7 @@ func BenchmarkRules(b *testing.B) {
 }
 
 // forgetRules clears what the rules and result found or memoised in d,
-// leaving what getDoc, mentions and noteKinds made.
+// leaving what getDoc and mentions made.
 func (d *doc) forgetRules() {
 	n := len(d.sents)
 	d.marked = resetSlice(d.marked, n)

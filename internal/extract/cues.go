@@ -21,17 +21,6 @@ func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 
 func (d *doc) hasCue(si int, k payloadKind) bool { return d.kindsOf(si)&(1<<k) != 0 }
 
-// noteKinds sets the kinds of the payloads of each cue (cue.kinds) and of
-// each sentence's cues (d.kinds), for the rules to test a bit, not the
-// payloads: those lie in a large table, read once here, in text order.
-func (d *doc) noteKinds() {
-	for i := range d.cues {
-		c := &d.cues[i]
-		c.kinds = kindSet(c.ps)
-		d.kinds[c.sent] |= c.kinds
-	}
-}
-
 // kindsOf returns the bit set of the payload kinds of sentence si's cues
 // (see kindSet).
 func (d *doc) kindsOf(si int) uint64 { return d.kinds[si] }

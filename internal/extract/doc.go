@@ -34,7 +34,7 @@ type cue struct {
 	vs, ve int
 	sent   int
 	ps     []payload
-	kinds  uint64 // kindSet(ps) (noteKinds)
+	kinds  uint64 // kindSet(ps) (mentions)
 }
 
 // has reports a payload of kind k among c's.
@@ -68,7 +68,7 @@ type doc struct {
 	sm        [][]int  // mention indices per sentence
 	sc        [][]int  // cue indices per sentence
 	marks     [][]int  // clause boundaries per sentence (see clauseMarks)
-	kinds     []uint64 // payload kinds per sentence (noteKinds)
+	kinds     []uint64 // payload kinds per sentence (mentions)
 	entHits   []hit    // phrases found (buffers kept between extractions)
 	cueHits   []hit
 	hits      hitSorter // sorts entHits and cueHits
@@ -196,7 +196,9 @@ func (c *sentenceCursor) of(vs int) int {
 }
 
 // mentions finds the phrases of the text (find) and makes the mentions
-// and cues of each sentence.
+// and cues of each sentence, with the kinds of the cues' payloads (of
+// each cue and of each sentence's cues: the rules test a bit, not the
+// payloads).
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
 	sc := sentenceCursor{d: d}
@@ -219,15 +221,18 @@ func (d *doc) mentions() {
 		}
 	}
 	sc = sentenceCursor{d: d}
+	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
 	for i := range d.cueHits {
 		h := &d.cueHits[i]
 		si := sc.of(int(h.vs))
 		if si < 0 {
 			continue
 		}
-		c := appendZero(&d.cues)
-		c.vs, c.ve, c.sent, c.ps = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads)
+		d.cues = d.cues[:len(d.cues)+1]
+		c := &d.cues[len(d.cues)-1] // every field set here
+		c.vs, c.ve, c.sent, c.ps, c.kinds = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads), h.kinds.set()
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
+		d.kinds[si] |= c.kinds
 	}
 	d.dropSurnames()
 	d.bindGenerics()

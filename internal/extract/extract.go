@@ -173,7 +173,6 @@ func (e *Extractor) Extract(a model.Article) model.Extraction {
 	d := e.getDoc(a)
 	defer e.putDoc(d)
 	d.mentions()
-	d.noteKinds()
 	d.salience()
 	d.resolveGenerics()
 	for si := range d.sents {

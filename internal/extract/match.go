@@ -62,7 +62,7 @@ type matcher struct {
 	info []patInfo      // by pattern index
 }
 
-// patInfo is what find needs to know of a pattern at a hit, in 14 bytes:
+// patInfo is what find needs to know of a pattern at a hit, in 16 bytes:
 // find reads the table at random, and with 24-byte entries it missed the
 // cache a tenth more often. Most hits keep all or none of a class of
 // their payloads, which the masks tell without reading the payloads. The
@@ -71,12 +71,25 @@ type matcher struct {
 // hold at a hit with conditions c (see allows), of entNone when none
 // does; likewise for the cues. An acronym's capitals are counted at each
 // hit: its masks are 0. pick is the one of flat[lo:mid] a hit stands for
-// when they all hold (see pick).
+// when they all hold (see pick). cueKinds is the kind set of
+// flat[mid:hi] (cueKinds), which a hit holding them all carries: the
+// rules test kinds, and reading the payloads for them was a cache miss
+// per cue.
 type patInfo struct {
 	lo, mid, hi, pick                uint16 // flat has fewer than 1<<16 payloads (flatten)
 	entAll, entNone, cueAll, cueNone uint8
 	capital                          bool // a payload wants a capital first letter (condCapital)
+	cueKinds                         cueKindSet
 }
+
+// cueKindSet is kindSet of triggers and cues, shifted to fit 16 bits.
+type cueKindSet uint16
+
+// cueKinds returns the kind set of ps, triggers and cues.
+func cueKinds(ps []payload) cueKindSet { return cueKindSet(kindSet(ps) >> pTrigger) }
+
+// set returns k as a kindSet.
+func (k cueKindSet) set() uint64 { return uint64(k) << pTrigger }
 
 // Conditions at a hit that decide which payloads hold (see allows).
 const (
@@ -184,6 +197,7 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 			}
 		}
 		in.hi = flatIndex(len(flat))
+		in.cueKinds = cueKinds(flat[in.mid:in.hi])
 		acronym := false
 		for _, p := range ps {
 			in.capital = in.capital || p.proper
@@ -273,6 +287,7 @@ type hit struct {
 	end    int32 // where the phrase itself ends: before ve for a stem run on to the end of its word
 	p0, p1 int32
 	static bool
+	kinds  cueKindSet // of a cue hit's payloads (cue.kinds)
 }
 
 // payloadsOf returns the payloads of h, a hit of m's with pool.
@@ -316,8 +331,9 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 			e0, e1 = m.pickHeld(int32(in.lo), int32(in.mid), c, v, text, s, e)
 		}
 		c0, c1, static := masked(int32(in.mid), int32(in.hi), in.cueAll, in.cueNone, c)
+		kinds := in.cueKinds
 		if !static {
-			c0, c1 = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
+			c0, c1, kinds = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
 		}
 		if e1 == e0 && c1 == c0 {
 			continue
@@ -334,7 +350,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		}
 		if c1 > c0 {
 			h := appendZero(&cc)
-			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), c0, c1, static
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(e), int32(end), c0, c1, static, kinds
 		}
 	}
 	orderBuckets(ec)
@@ -374,15 +390,17 @@ func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
 }
 
 // holdEach appends to pool those of the payloads flat[lo:hi] that hold
-// at s to e with conditions c, and returns their range in it.
-func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) (p0, p1 int32) {
+// at s to e with conditions c, and returns their range in it and their
+// kinds.
+func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) (p0, p1 int32, kinds cueKindSet) {
 	p0 = int32(len(*pool))
 	for _, p := range m.flat[lo:hi] {
 		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
 			*pool = append(*pool, p)
 		}
 	}
-	return p0, int32(len(*pool))
+	p1 = int32(len(*pool))
+	return p0, p1, cueKinds((*pool)[p0:p1])
 }
 
 // pickHeld returns the range in flat of the one of the payloads

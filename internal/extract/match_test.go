@@ -62,3 +62,17 @@ func TestEntityPick(t *testing.T) {
 		}
 	}
 }
+
+// TestCueKinds checks that the kinds of triggers and cues fit a
+// cueKindSet and that each pattern's are those of its payloads.
+func TestCueKinds(t *testing.T) {
+	if pGive-pTrigger >= 16 {
+		t.Fatalf("%d kinds of triggers and cues: more than a cueKindSet holds", pGive-pTrigger+1)
+	}
+	m := &testExtractor.phrases
+	for pat, in := range m.info {
+		if got, want := in.cueKinds.set(), kindSet(m.flat[in.mid:in.hi]); got != want {
+			t.Errorf("pattern %d: kinds %b, want %b", pat, got, want)
+		}
+	}
+}

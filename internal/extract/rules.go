@@ -18,7 +18,7 @@ func (d *doc) sentenceRelations(si int) {
 }
 
 // statements applies the rules of the triggers (and hardware cues) of
-// sentence si (their kinds noted: noteKinds).
+// sentence si (their kinds noted: mentions).
 func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
 		c := d.cues[ci]
