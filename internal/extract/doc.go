@@ -252,7 +252,10 @@ func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
 // and the copy's wide loads wait for the narrow stores that made it (no
 // store forwarding), about a cache miss per mention or cue.
 func appendZero[T any](s *[]T) *T {
-	*s = slices.Grow(*s, 1)[:len(*s)+1]
+	if len(*s) == cap(*s) { // rarely: the buffers are kept between extractions
+		*s = slices.Grow(*s, 1)
+	}
+	*s = (*s)[:len(*s)+1]
 	p := &(*s)[len(*s)-1]
 	*p = *new(T)
 	return p

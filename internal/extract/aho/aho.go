@@ -493,7 +493,8 @@ func (a *Automaton) appendLonger(dst []Match, s int32, end int, min int32) []Mat
 		return dst
 	}
 	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
-	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
+	for i := e.rest[0]; i < e.rest[1]; i++ {
+		o := &a.outs[i]
 		if o.len <= min {
 			break
 		}
@@ -510,7 +511,8 @@ func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.shift
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 	e := a.endsOf(s)
 	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
-	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
+	for i := e.rest[0]; i < e.rest[1]; i++ { // most often none: not even a slice of outs to make
+		o := &a.outs[i]
 		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
 	}
 	return dst
@@ -523,7 +525,8 @@ func (a *Automaton) report(s int32, end int, fn func(pattern, start, end int) bo
 	if !fn(int(e.first.pattern), end-int(e.first.len), end) {
 		return false
 	}
-	for _, o := range a.outs[e.rest[0]:e.rest[1]] {
+	for i := e.rest[0]; i < e.rest[1]; i++ {
+		o := &a.outs[i]
 		if !fn(int(o.pattern), end-int(o.len), end) {
 			return false
 		}
