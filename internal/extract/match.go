@@ -371,11 +371,25 @@ func wordConditions(b []byte, s, e int) uint8 {
 	return c
 }
 
-// capitalFirst reports whether s starts with a capital or a digit.
+// capitalFirst reports whether s starts with a capital or a digit. It is
+// inlined (find calls it for many hits), the rare other runes are not.
 func capitalFirst(s string) bool {
 	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z' || isDigit(rune(s[0]))
+		return capitalOrDigit[s[0]]
 	}
+	return upperFirst(s)
+}
+
+// capitalOrDigit tells the ASCII capitals and digits.
+var capitalOrDigit = func() (t [utf8.RuneSelf]bool) {
+	for c := range byte(utf8.RuneSelf) {
+		t[c] = 'A' <= c && c <= 'Z' || isDigit(rune(c))
+	}
+	return t
+}()
+
+// upperFirst reports whether s starts with a capital.
+func upperFirst(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
