@@ -758,8 +758,11 @@ func (d *doc) findTitle() {
 // starts: after the title, and after copies of it on the next lines (a
 // headline printed twice).
 func titleLine(text, title string) (start, end, skip int, ok bool) {
+	// Most often the line is the title as it is (article.Infer took it
+	// from there): a title that cleaning leaves alone is compared first.
+	clean := isNormalSpaceWords(title) && !strings.HasPrefix(title, "#")
 	isTitle := func(line string) bool {
-		return normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
+		return clean && line == title || normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
 	}
 	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
 		line, next := nextLine(text, i)
