@@ -20,8 +20,8 @@ import (
 // rune after it), and most for an ASCII byte: view and text offsets then
 // grow together, and differ only by the multi-byte runes and spaces
 // before. So the view keeps the offsets where that difference changes
-// (shifts), a few per article, not a text offset per view byte: writing
-// those was a quarter of build, and reading them missed the cache.
+// (shifts), few in most articles, not a text offset per view byte:
+// writing those was a quarter of build, and reading them missed the cache.
 type view struct {
 	b      []byte
 	shifts []shift // in view order

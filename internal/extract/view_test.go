@@ -60,13 +60,18 @@ func TestViewOracle(t *testing.T) {
 }
 
 // checkOffsets checks v's mapping of offsets both ways against the text
-// offset of every view byte (want, as viewOracle gives it): textAt, and
-// viewWalk walking from the start to each offset and to all in turn.
+// offset of every view byte (want, as viewOracle gives it): textAt asked
+// up and down, and viewWalk walking from the start to each offset and to
+// all in turn.
 func checkOffsets(t *testing.T, text string, v *view, want []int32) {
 	t.Helper()
-	for vo, o := range want {
-		if got := v.textAt(vo); got != int(o) {
-			t.Fatalf("view of %q (shifts %v): textAt(%d) = %d, want %d", text, v.shifts, vo, got, o)
+	for k := range 2 * len(want) { // up, then down
+		vo := k
+		if k >= len(want) {
+			vo = 2*len(want) - 1 - k
+		}
+		if got := v.textAt(vo); got != int(want[vo]) {
+			t.Fatalf("view of %q (shifts %v): textAt(%d) = %d, want %d", text, v.shifts, vo, got, want[vo])
 		}
 	}
 	walk := newViewWalk(v)
