@@ -191,10 +191,8 @@ func BenchmarkRules(b *testing.B) {
 func (d *doc) forgetRules() {
 	n := len(d.sents)
 	d.marked = resetSlice(d.marked, n)
-	d.sview = resetSlice(d.sview, n)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
-	d.drift = 0
 	d.enum = nil
 	d.pair = [2]arg{}
 	d.relv, d.relIDs = d.relv[:0], d.relIDs[:0]

@@ -76,9 +76,8 @@ type doc struct {
 	ids       []string      // entity ids of the result
 	split     []sentence    // spare sentence buffer (findTitle)
 	headBuf   []int         // heads' result
-	sview     []span        // view range per sentence (sentView), {0, 0} until mapped
-	drift     int           // view offset minus text offset at the end of the sentence mapped last (sentView)
 	stext     []string      // evidence text per sentence (sentenceText), "" until made
+	sview     []span        // view range per sentence (sentView)
 	years     []int8        // per sentence: 0 not looked at, 1 names a year, -1 does not (since)
 	sinceMemo []sinceAnswer // per sentence: since's last answer
 	title     int           // the headline's sentence, -1 when none
@@ -131,8 +130,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.kinds = resetSlice(d.kinds, n)
 	d.marked = resetSlice(d.marked, n)
 	d.actorSeen = resetSlice(d.actorSeen, len(e.lex.Actors))
-	d.sview = resetSlice(d.sview, n)
-	d.drift = 0
+	d.sview = d.v.appendSpans(d.sview[:0], d.sents)
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
 	d.ments, d.cues, d.relv, d.relIDs = d.ments[:0], d.cues[:0], d.relv[:0], d.relIDs[:0]
@@ -185,11 +183,11 @@ type sentenceCursor struct {
 
 // of returns the sentence holding view offset vs, or -1.
 func (c *sentenceCursor) of(vs int) int {
-	o, sents := int(c.d.v.off[vs]), c.d.sents
-	for c.i < len(sents) && sents[c.i].end <= o {
+	sv := c.d.sview
+	for c.i < len(sv) && sv[c.i].end <= vs {
 		c.i++
 	}
-	if c.i < len(sents) && sents[c.i].start <= o {
+	if c.i < len(sv) && sv[c.i].start <= vs {
 		return c.i
 	}
 	return -1
@@ -366,7 +364,7 @@ func (d *doc) nameLike(m *mention) bool {
 	if !nameKind(m) {
 		return false
 	}
-	w := d.text[d.v.off[m.vs]:d.v.off[m.ve]]
+	w := d.text[d.v.textAt(m.vs):d.v.textAt(m.ve)]
 	return !strings.ContainsAny(w, " .-") && countUpper(w) == 1
 }
 
@@ -399,7 +397,7 @@ func (d *doc) prevWordStarts(vs, n int) (ws [3]int, k int) {
 }
 
 func (d *doc) upperAt(vs int) bool {
-	r := d.text[d.v.off[vs]]
+	r := d.text[d.v.textAt(vs)]
 	return r >= 'A' && r <= 'Z'
 }
 
@@ -768,8 +766,11 @@ func (d *doc) findTitle() {
 // starts: after the title, and after copies of it on the next lines (a
 // headline printed twice).
 func titleLine(text, title string) (start, end, skip int, ok bool) {
+	// Most often the line is the title as it is (article.Infer took it
+	// from there): a title that cleaning leaves alone is compared first.
+	clean := isNormalSpaceWords(title) && !strings.HasPrefix(title, "#")
 	isTitle := func(line string) bool {
-		return normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
+		return clean && line == title || normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
 	}
 	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
 		line, next := nextLine(text, i)
@@ -1065,7 +1066,7 @@ func (d *doc) appendAliases(dst []string, ent *model.Entity, unnamed []int) []st
 	dst = append(dst, ent.Name)
 	for _, mi := range unnamed {
 		if m := &d.ments[mi]; m.ent == ent.ID {
-			dst = append(dst, evidenceText(d.text[d.v.off[m.svs]:d.v.off[m.ve]]))
+			dst = append(dst, evidenceText(d.text[d.v.textAt(m.svs):d.v.textAt(m.ve)]))
 		}
 	}
 	slices.Sort(dst[n:])

@@ -323,7 +323,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		s, e := int(mt.Start), int(mt.End)
 		in := &m.info[mt.Pattern]
 		c := wordConditions(v.b, s, e)
-		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
+		if in.capital && capitalFirst(text[v.textAt(s):v.textAt(e)]) { // only if a payload wants to know
 			c |= condCapital
 		}
 		e0, e1, ok := masked(int32(in.pick), int32(in.pick)+1, in.entAll, in.entNone, c)
@@ -409,7 +409,7 @@ func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
 func (m *matcher) holdEach(lo, hi int32, c uint8, v *view, text string, s, e int, pool *[]payload) (p0, p1 int32, kinds cueKindSet) {
 	p0 = int32(len(*pool))
 	for _, p := range m.flat[lo:hi] {
-		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) {
+		if p.allows(c) && (p.upper == 0 || countUpper(text[v.textAt(s):v.textAt(e)]) >= p.upper) {
 			*pool = append(*pool, p)
 		}
 	}
@@ -424,7 +424,7 @@ func (m *matcher) pickHeld(lo, hi int32, c uint8, v *view, text string, s, e int
 	best := int32(-1)
 	for i := lo; i < hi; i++ {
 		p := &m.flat[i]
-		if p.allows(c) && (p.upper == 0 || countUpper(text[v.off[s]:v.off[e]]) >= p.upper) && (best < 0 || p.kind < m.flat[best].kind) {
+		if p.allows(c) && (p.upper == 0 || countUpper(text[v.textAt(s):v.textAt(e)]) >= p.upper) && (best < 0 || p.kind < m.flat[best].kind) {
 			best = i
 		}
 	}

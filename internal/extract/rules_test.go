@@ -54,8 +54,8 @@ func TestClauseMarks(t *testing.T) {
 	}
 	for _, a := range readSeeds(t) { // and the seeds' sentences, folded
 		v := newView(a.Text)
-		for _, s := range splitSentences(a.Text) {
-			segs = append(segs, string(v.b[searchOff(v.off, s.start):searchOff(v.off, s.end)]))
+		for _, s := range v.appendSpans(nil, splitSentences(a.Text)) {
+			segs = append(segs, string(v.b[s.start:s.end]))
 		}
 	}
 	for _, seg := range segs {

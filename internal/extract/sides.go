@@ -546,61 +546,9 @@ func abs(x int) int {
 	return x
 }
 
-// sentView returns the view range of sentence si, mapped once per
-// sentence. A view offset is near its text offset (they differ by the
-// multi-byte runes and inserted spaces before it): the search for the
-// start begins where the last sentence mapped puts it, the one for the
-// end a sentence's length further on.
+// sentView returns the view range of sentence si (getDoc maps them all:
+// view.appendSpans).
 func (d *doc) sentView(si int) (int, int) {
-	r := &d.sview[si]
-	if r.end == 0 {
-		s := d.sents[si].span
-		r.start = searchOffFrom(d.v.off, s.start, s.start+d.drift)
-		r.end = searchOffFrom(d.v.off, s.end, r.start+s.end-s.start)
-		d.drift = r.end - s.end
-	}
+	r := d.sview[si]
 	return r.start, r.end
-}
-
-// searchOff returns the first view offset whose text offset is o or more.
-func searchOff(off []int32, o int) int {
-	lo, hi := 0, len(off)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(off[m]) < o {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-// searchOffFrom is searchOff starting at view offset guess: it gallops
-// from there to bracket the answer, then bisects, so a guess k entries
-// off costs about 2·log2(k) probes, none when it is right.
-func searchOffFrom(off []int32, o, guess int) int {
-	n := len(off) - 1 // the answer is in [0, n]
-	g := min(max(guess, 0), n)
-	var lo, hi int
-	if int(off[g]) < o {
-		lo, hi = g+1, n
-		for step := 1; g+step < n; step *= 2 {
-			if int(off[g+step]) >= o {
-				hi = g + step
-				break
-			}
-			lo = g + step + 1
-		}
-	} else {
-		lo, hi = 0, g
-		for step := 1; g-step >= 0; step *= 2 {
-			if int(off[g-step]) < o {
-				lo = g - step + 1
-				break
-			}
-			hi = g - step
-		}
-	}
-	return lo + searchOff(off[lo:hi+1], o)
 }

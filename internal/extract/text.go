@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -13,12 +14,27 @@ import (
 
 // view is the folded form of an article that phrases are matched in (see
 // lexicon.Fold), with a space inserted where words were glued together in
-// the source ("UnitedNations", "with80", "UNpeacekeeping"), and the byte
-// offset in the original text of every view byte.
+// the source ("UnitedNations", "with80", "UNpeacekeeping").
+//
+// Every view byte stands for a rune of the text (an inserted space for the
+// rune after it), and most for an ASCII byte: view and text offsets then
+// grow together, and differ only by the multi-byte runes and spaces
+// before. So the view keeps the offsets where that difference changes
+// (shifts), few in most articles, not a text offset per view byte:
+// writing those was a quarter of build, and reading them missed the cache.
 type view struct {
-	b   []byte
-	off []int32 // len(b)+1 entries; off[len(b)] == len(text)
+	b      []byte
+	shifts []shift // in view order
+	near   stretch // where textAt was asked last
 }
+
+// stretch is the view range [lo, hi) between two shifts, where view
+// offset u stands for text offset u-d.
+type stretch struct{ lo, hi, d int }
+
+// shift says that from view offset v on (to the next shift), view offset
+// u stands for text offset u-d.
+type shift struct{ v, d int32 }
 
 func newView(text string) view {
 	var v view
@@ -35,10 +51,11 @@ func newView(text string) view {
 func (v *view) build(text string) {
 	n := len(text)
 	// a view byte per rune, plus at most one inserted space per rune
-	if c := 2*n + 1; cap(v.b) < c {
-		v.b, v.off = make([]byte, c), make([]int32, c+1)
+	if c := 2 * n; cap(v.b) < c {
+		v.b = make([]byte, c)
 	}
-	b, off := v.b[:cap(v.b)], v.off[:cap(v.off)]
+	b := v.b[:cap(v.b)]
+	v.shifts, v.near = v.shifts[:0], stretch{}
 	j := 0
 	// the classes of the previous two runes, as gluedMask's index wants
 	// them: prev2<<4 | prev<<2
@@ -58,8 +75,6 @@ func (v *view) build(text string) {
 				x := load64(text, i)
 				m := plainPrefix(x)
 				binary.LittleEndian.PutUint64(b[j:j+8], x)
-				o, k := off[j:j+8:j+8], int32(i)
-				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = k, k+1, k+2, k+3, k+4, k+5, k+6, k+7
 				i, j = i+m, j+m
 				if m < 8 {
 					break
@@ -80,17 +95,100 @@ func (v *view) build(text string) {
 		}
 		// one rune
 		if c := text[i]; c < utf8.RuneSelf && gluedMask>>((h|uint(asciiClass[c]))&63)&1 == 0 {
-			b[j], off[j] = asciiFold[c], int32(i)
+			b[j] = asciiFold[c]
 			h = (h | uint(asciiClass[c])) << 2 & 60
 			i, j = i+1, j+1
 			continue
 		}
 		var cls uint8
-		i, j, cls = step(text, i, b, off, j, uint8(h>>4), uint8(h>>2&3))
+		i, j, cls = v.step(text, i, b, j, uint8(h>>4), uint8(h>>2&3))
 		h = (h | uint(cls)) << 2 & 60
 	}
-	off[j] = int32(n)
-	v.b, v.off = b[:j], off[:j+1]
+	v.b = b[:j]
+}
+
+// textAt returns the text offset of view offset vo (len(text) for
+// len(v.b)): the offset of the rune its byte stands for. Most callers ask
+// in text order (hits, mentions), so it first tries the stretch between
+// shifts it found last (v.near): it searches only when vo is outside.
+func (v *view) textAt(vo int) int {
+	if vo < v.near.lo || vo >= v.near.hi {
+		v.seek(vo)
+	}
+	return vo - v.near.d
+}
+
+// seek sets v.near to the stretch between shifts that holds view offset
+// vo.
+func (v *view) seek(vo int) {
+	s := v.shifts
+	// the shifts at or before vo are s[:lo]
+	lo, hi := 0, len(s)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(s[m].v) <= vo {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	v.near = stretch{0, math.MaxInt, 0}
+	if lo > 0 {
+		v.near.lo, v.near.d = int(s[lo-1].v), int(s[lo-1].d)
+	}
+	if lo < len(s) {
+		v.near.hi = int(s[lo].v)
+	}
+}
+
+// appendSpans appends the view range of each sentence to dst. The
+// sentences are in text order: one walk over the shifts maps them all.
+func (v *view) appendSpans(dst []span, sents []sentence) []span {
+	w := newViewWalk(v)
+	for _, s := range sents {
+		dst = append(dst, span{w.at(s.start), w.at(s.end)})
+	}
+	return dst
+}
+
+// viewWalk maps text offsets asked in increasing order to view offsets,
+// in one walk over the shifts. It is in the stretch shift k-1 starts
+// (before the first shift if k is 0).
+type viewWalk struct {
+	shifts []shift
+	k      int // the next shift: shifts[k]
+	d      int // the stretch's shift.d
+	next   int // the view offset where it ends: the next shift's, or len(v.b)
+	text   int // the text offset of the next shift; math.MaxInt if none
+	end    int // len(v.b)
+}
+
+func newViewWalk(v *view) viewWalk {
+	w := viewWalk{shifts: v.shifts, k: -1, end: len(v.b)}
+	w.step()
+	return w
+}
+
+// at returns the first view offset whose text offset is o or more
+// (len(v.b) if none is). o must not be negative, nor less than at the
+// call before.
+func (w *viewWalk) at(o int) int {
+	for o > w.text {
+		w.step() // the next shift stands for text before o
+	}
+	return min(o+w.d, w.next)
+}
+
+// step moves w to the next stretch.
+func (w *viewWalk) step() {
+	w.k++
+	if w.k > 0 {
+		w.d = int(w.shifts[w.k-1].d)
+	}
+	w.next, w.text = w.end, math.MaxInt
+	if s := w.shifts; w.k < len(s) {
+		w.next, w.text = int(s[w.k].v), int(s[w.k].v-s[w.k].d)
+	}
 }
 
 // str returns v.b as a string, without copying it: the rules slice and
@@ -122,10 +220,11 @@ func plainPrefix(x uint64) int {
 	return bits.TrailingZeros64((x|control|digitToBackquote)&high) / 8
 }
 
-// step puts the rune at text[i] in the view at b[j] and off[j], after a
-// space if it is glued to the word before it (classes prev2, prev), and
-// returns where the next rune and view byte go and the rune's class.
-func step(text string, i int, b []byte, off []int32, j int, prev2, prev uint8) (int, int, uint8) {
+// step puts the rune at text[i] in the view at b[j], after a space if it
+// is glued to the word before it (classes prev2, prev), and returns where
+// the next rune and view byte go and the rune's class. It notes the shifts
+// the space and a multi-byte rune make.
+func (v *view) step(text string, i int, b []byte, j int, prev2, prev uint8) (int, int, uint8) {
 	r, size := rune(text[i]), 1
 	var cls, f uint8
 	if r < utf8.RuneSelf {
@@ -135,10 +234,14 @@ func step(text string, i int, b []byte, off []int32, j int, prev2, prev uint8) (
 		cls, f = runeClass(r), lexicon.FoldRune(r)
 	}
 	if gluedMask>>(prev2<<4|prev<<2|cls)&1 != 0 && gluedAt(text[i:], prev) {
-		b[j], off[j] = ' ', int32(i)
+		b[j] = ' ' // stands for the rune after it
 		j++
+		v.shifts = append(v.shifts, shift{int32(j), int32(j - i)})
 	}
-	b[j], off[j] = f, int32(i)
+	b[j] = f
+	if size > 1 {
+		v.shifts = append(v.shifts, shift{int32(j + 1), int32(j + 1 - i - size)})
+	}
 	return i + size, j + 1, cls
 }
 

@@ -36,3 +36,50 @@ func TestIsAbbreviationMatchesMap(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleLine checks titleLine, whose comparison of a line with a title
+// that cleaning leaves alone is a shortcut, against titleLines, the plain
+// statement, with titles cleaning does change.
+func TestTitleLine(t *testing.T) {
+	titles := []string{"Peru, Chile agree", "Peru,  Chile agree", "# Peru, Chile agree", " Peru, Chile agree", "Peru, Chile agree ", ""}
+	lines := []string{"", "\n", "Peru, Chile agree\n", "# Peru, Chile agree\n", "Peru,  Chile agree\n", "  Peru, Chile\tagree \n",
+		"Peru, Chile agree\nPeru, Chile agree\n", "Lima - talks.\n"}
+	for _, title := range titles {
+		for _, a := range lines {
+			for _, b := range lines {
+				text := a + b + "Lima - Peru and Chile met.\n"
+				s, e, k, ok := titleLine(text, title)
+				ws, we, wk, wok := titleLinePlain(text, title)
+				if s != ws || e != we || k != wk || ok != wok {
+					t.Errorf("titleLine(%q, %q) = %d %d %d %v, want %d %d %d %v", text, title, s, e, k, ok, ws, we, wk, wok)
+				}
+			}
+		}
+	}
+}
+
+// titleLinePlain is titleLine comparing every line cleaned.
+func titleLinePlain(text, title string) (start, end, skip int, ok bool) {
+	isTitle := func(line string) bool {
+		return normalizeSpace(strings.TrimLeft(strings.TrimSpace(line), "#")) == title
+	}
+	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
+		line, next := nextLine(text, i)
+		if strings.TrimSpace(line) == "" {
+			n--
+		} else if isTitle(line) {
+			start, end = trimSpan(text, i, i+len(line))
+			skip = end
+			for next < len(text) {
+				l, nn := nextLine(text, next)
+				if !isTitle(l) {
+					break
+				}
+				skip, next = next+len(l), nn
+			}
+			return start, end, skip, true
+		}
+		i = next
+	}
+	return 0, 0, 0, false
+}
