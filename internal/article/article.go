@@ -66,7 +66,13 @@ func Parse(path string, data []byte) (model.Article, error) { return Reader{}.Pa
 // ReadFile reads and parses the article at path. A file over the size limit
 // is refused from its size alone, before any of it is read.
 func (r Reader) ReadFile(path string) (model.Article, error) {
-	data, err := readFile(path, r.maxSize())
+	return r.readFileIn(nil, path)
+}
+
+// readFileIn is ReadFile opening path relative to dir when it is path's
+// folder (see folder; dir may be nil).
+func (r Reader) readFileIn(dir *folder, path string) (model.Article, error) {
+	data, err := readFileIn(dir, path, r.maxSize())
 	if err != nil {
 		return model.Article{}, err
 	}

@@ -41,3 +41,12 @@ func readFile(path string, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// folder opens nothing here: files are opened by their whole paths.
+type folder struct{}
+
+// Close does nothing.
+func (*folder) Close() {}
+
+// readFileIn is readFile.
+func readFileIn(_ *folder, path string, max int64) ([]byte, error) { return readFile(path, max) }

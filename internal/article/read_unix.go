@@ -4,7 +4,10 @@ package article
 
 import (
 	"io/fs"
+	"path/filepath"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/relgraph/relgraph/internal/model"
 )
@@ -18,7 +21,13 @@ import (
 // poller (which refuses regular files) and os.File reads once more to see
 // the end of the file.
 func readFile(path string, max int64) ([]byte, error) {
-	fd, err := open(path)
+	return readFileIn(nil, path, max)
+}
+
+// readFileIn is readFile opening path relative to the folder f keeps open
+// when it is path's folder (f may be nil).
+func readFileIn(f *folder, path string, max int64) ([]byte, error) {
+	fd, err := f.open(path)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -47,6 +56,68 @@ func readFile(path string, max int64) ([]byte, error) {
 func open(path string) (int, error) {
 	for {
 		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// folder keeps the folder of the files last read open, so that the next
+// file of the same folder is opened relative to it (openat): the kernel
+// then resolves one path component instead of every folder on the path,
+// about a quarter of the cost of an open here (docs/BENCHMARKS.md). A
+// batch of a corpus's files is mostly one folder. The zero folder is
+// ready; Close it when done.
+type folder struct {
+	dir  string // with its trailing separator, as filepath.Split gives it
+	fd   int    // a descriptor of dir, if held
+	held bool   // false too when dir could not be opened: its files are opened whole
+}
+
+// open opens path for reading only, relative to f's folder when path is
+// in it, after opening path's folder when it is not. A nil f, a path
+// without a folder, or a folder that cannot be opened fall back to a
+// plain open: the error, if any, is then open's own.
+func (f *folder) open(path string) (int, error) {
+	dir, name := filepath.Split(path)
+	if f == nil || dir == "" || name == "" {
+		return open(path)
+	}
+	if dir != f.dir {
+		f.Close()
+		f.dir = dir
+		if fd, err := openFolder(dir); err == nil {
+			f.fd, f.held = fd, true
+		}
+	}
+	if !f.held {
+		return open(path)
+	}
+	for {
+		fd, err := unix.Openat(f.fd, name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// Close closes the folder's descriptor, if any.
+func (f *folder) Close() {
+	if f == nil {
+		return
+	}
+	if f.held {
+		syscall.Close(f.fd)
+	}
+	*f = folder{}
+}
+
+// openFolder opens dir to open files relative to it. It needs read
+// permission on dir, which listing the corpus needed too; without it the
+// files are opened by their whole paths.
+func openFolder(dir string) (int, error) {
+	for {
+		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}

@@ -70,3 +70,39 @@ func TestReadFileGrewPastLimit(t *testing.T) {
 	}
 	wantFileError(t, checkRead(p, data, 1<<10), model.EInvalid, p, "too large: more than 1.0 KiB, over the 1.0 KiB limit")
 }
+
+// TestReadFileInFolder reads files of several folders in turn through one
+// folder, as a batch does, and checks each outcome is readFile's: the same
+// bytes, or the same error. Among them are a path with no folder, a folder
+// that is a file, a missing folder, a subfolder, and the folder itself.
+func TestReadFileInFolder(t *testing.T) {
+	root := t.TempDir()
+	a := write(t, root, "a.txt", []byte("first"))
+	b := write(t, filepath.Join(root, "sub"), "b.txt", []byte("second"))
+	c := write(t, root, "c.txt", []byte("third"))
+	t.Chdir(root)
+	paths := []string{
+		a, b, c, // folder, subfolder, folder again
+		"a.txt",                          // no folder: cwd
+		"sub/b.txt",                      // relative folder
+		filepath.Join(root, "missing"),   // missing file in an open folder
+		filepath.Join(root, "no", "x"),   // missing folder
+		filepath.Join(a, "x"),            // a file as folder
+		filepath.Join(root, "sub"),       // a folder as file
+		filepath.Join(root, "sub", ".."), // the folder itself, by ..
+		a,
+	}
+	var f folder
+	defer f.Close()
+	for _, p := range paths {
+		got, gotErr := readFileIn(&f, p, 1<<20)
+		want, wantErr := readFile(p, 1<<20)
+		if !bytes.Equal(got, want) || (gotErr == nil) != (wantErr == nil) || (gotErr != nil && gotErr.Error() != wantErr.Error()) {
+			t.Errorf("%s: read %q, %v; readFile gives %q, %v", p, got, gotErr, want, wantErr)
+		}
+	}
+	f.Close()
+	if f.held || f.dir != "" {
+		t.Errorf("after Close: folder %+v, want none", f)
+	}
+}
