@@ -309,19 +309,24 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // checked for word boundaries. text is the original, used to check
 // capitals.
 //
-// The hits are appended to ec and cc, the payloads that are not m's as
-// they are to pool (the caller's buffers, returned grown); see
+// The hits are put in ec and cc, the payloads that are not m's as they
+// are appended to pool (the caller's buffers, returned grown); see
 // payloadsOf.
 //
-// hs holds find's buffers between calls; nil allocates them.
-func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
-	if hs == nil {
-		hs = new(hitSorter)
+// fs holds find's buffers between calls; nil allocates them.
+func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, fs *findScratch) (ents, cues []hit, payloads []payload) {
+	if fs == nil {
+		fs = new(findScratch)
 	}
-	hs.matches = hs.bucket(m.ac.AppendAny(hs.matches[:0], v.b), len(v.b))
-	for _, mt := range hs.matches {
-		s, e := int(mt.Start), int(mt.End)
-		in := &m.info[mt.Pattern]
+	ms := m.ac.AppendByStart(fs.matches[:0], v.b, &fs.ac)
+	fs.matches = ms
+	// a hit of each class per match at most: the loop fills them by index
+	ec = slices.Grow(ec[:0], len(ms))[:len(ms)]
+	cc = slices.Grow(cc[:0], len(ms))[:len(ms)]
+	ne, nc := 0, 0
+	for i := range ms {
+		s, e := int(ms[i].Start), int(ms[i].End)
+		in := &m.info[ms[i].Pattern]
 		c := wordConditions(v.b, s, e)
 		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
 			c |= condCapital
@@ -338,24 +343,51 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *h
 		if e1 == e0 && c1 == c0 {
 			continue
 		}
-		end := e
+		ve := e
 		if c&condInWord != 0 { // a stem: the hit runs to the end of its word
-			for e < len(v.b) && foldedWordBytes[v.b[e]] {
-				e++
-			}
+			ve = wordEnd(v.b, e)
 		}
 		if e1 > e0 {
-			h := appendZero(&ec)
-			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), e0, e1, true
+			h := &ec[ne]
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(ve), int32(e), e0, e1, true, 0
+			if ne > 0 && cmpHits(h, &ec[ne-1]) < 0 {
+				sinkLast(ec[:ne+1])
+			}
+			ne++
 		}
 		if c1 > c0 {
-			h := appendZero(&cc)
-			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(e), int32(end), c0, c1, static, kinds
+			h := &cc[nc]
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(ve), int32(e), c0, c1, static, kinds
+			if nc > 0 && cmpHits(h, &cc[nc-1]) < 0 {
+				sinkLast(cc[:nc+1])
+			}
+			nc++
 		}
 	}
-	orderBuckets(ec)
-	orderBuckets(cc)
-	return longest(ec), longest(cc), pool
+	return longest(ec[:ne]), longest(cc[:nc]), pool
+}
+
+// wordEnd returns the end of the word b[i] is in, i if b[i] is no word
+// byte.
+func wordEnd(b []byte, i int) int {
+	for i < len(b) && foldedWordBytes[b[i]] {
+		i++
+	}
+	return i
+}
+
+// sinkLast moves the last of hs, which are in compareHits order but for
+// it, to its place. The matches come in order of start, the longest
+// first, so a hit's place is before the last only where a stem run on to
+// its word's end makes it as long as a longer phrase (compareHits): a few
+// hits an article.
+func sinkLast(hs []hit) {
+	j := len(hs) - 1
+	x := hs[j]
+	for ; j > 0 && cmpHits(&x, &hs[j-1]) < 0; j-- {
+		hs[j] = hs[j-1]
+	}
+	hs[j] = x
 }
 
 // wordConditions returns the conditions condStart and condInWord of a hit
@@ -483,70 +515,10 @@ func cmpHits(a, b *hit) int {
 	return int(a.end - b.end)
 }
 
-// hitSorter puts find's hits in compareHits order: a counting sort of the
-// automaton's matches into buckets of hitBucket view bytes by start (before
-// they make hits: one sort of small matches, not one per class of hits),
-// then an insertion sort within each bucket of hits (orderBuckets), which
-// holds a hit or two (the automaton reports about one hit in thirty view
-// bytes). Linear, where a comparison sort of the automaton's hits was a
-// tenth of extraction. Its buffers are kept between calls.
-type hitSorter struct {
-	matches []aho.Match // the automaton's, find's buffer
-	spare   []aho.Match // what bucket sorts into
-	count   []int32
-}
-
-// hitBucket is the log2 of the view bytes per bucket.
-const hitBucket = 5
-
-// bucket returns ms, whose starts are below n, in order of start bucket
-// (stable). The result is in the sorter's spare buffer, and ms' storage
-// becomes the spare (no copying back): the caller keeps the result, not
-// ms.
-func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
-	nb := n>>hitBucket + 1
-	if cap(hs.count) < nb {
-		hs.count = make([]int32, nb)
-	}
-	count := hs.count[:nb]
-	clear(count)
-	for _, m := range ms {
-		count[m.Start>>hitBucket]++
-	}
-	sum := int32(0)
-	for i, c := range count {
-		count[i] = sum
-		sum += c
-	}
-	out := slices.Grow(hs.spare[:0], len(ms))[:len(ms)]
-	for _, m := range ms {
-		b := m.Start >> hitBucket
-		out[count[b]] = m
-		count[b]++
-	}
-	hs.spare = ms[:0]
-	return out
-}
-
-// orderBuckets sorts hits, in order of start bucket (bucket), in
-// compareHits order: an insertion sort within each bucket.
-func orderBuckets(hits []hit) {
-	for i := 1; i < len(hits); i++ {
-		if !inBucketBefore(&hits[i], &hits[i-1]) {
-			continue // most hits: in place
-		}
-		x := hits[i]
-		j := i
-		for ; j > 0 && inBucketBefore(&x, &hits[j-1]); j-- {
-			hits[j] = hits[j-1]
-		}
-		hits[j] = x
-	}
-}
-
-// inBucketBefore reports whether hit a goes before b of the same bucket.
-func inBucketBefore(a, b *hit) bool {
-	return a.vs>>hitBucket == b.vs>>hitBucket && cmpHits(a, b) < 0
+// findScratch is find's working memory, kept between calls.
+type findScratch struct {
+	matches []aho.Match // the automaton's
+	ac      aho.Scratch
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the
