@@ -64,23 +64,37 @@ type matcher struct {
 
 // patInfo is what find needs to know of a pattern at a hit, in 16 bytes:
 // find reads the table at random, and with 24-byte entries it missed the
-// cache a tenth more often. Most hits keep all or none of a class of
-// their payloads, which the masks tell without reading the payloads. The
-// pattern's payloads are flat[lo:mid] (actors etc.) and flat[mid:hi]
-// (triggers and cues); bit c of entAll is set when all of flat[lo:mid]
-// hold at a hit with conditions c (see allows), of entNone when none
-// does; likewise for the cues. An acronym's capitals are counted at each
-// hit: its masks are 0. pick is the one of flat[lo:mid] a hit stands for
-// when they all hold (see pick). cueKinds is the kind set of
+// cache a tenth more often. The pattern's payloads are flat[lo:mid]
+// (actors etc.) and flat[mid:hi] (triggers and cues). Most hits keep all
+// or none of a class of their payloads, which plan tells without reading
+// them: nibble c of it is the holds set of a hit with conditions c (see
+// allows). An acronym's capitals are counted at each hit: its plan says
+// holdEach for its payloads. pick is the one of flat[lo:mid] a hit stands
+// for when they all hold (see pick). cueKinds is the kind set of
 // flat[mid:hi] (cueKinds), which a hit holding them all carries: the
 // rules test kinds, and reading the payloads for them was a cache miss
 // per cue.
 type patInfo struct {
-	lo, mid, hi, pick                uint16 // flat has fewer than 1<<16 payloads (flatten)
-	entAll, entNone, cueAll, cueNone uint8
-	capital                          bool // a payload wants a capital first letter (condCapital)
-	cueKinds                         cueKindSet
+	lo, mid, hi, pick uint16 // flat has fewer than 1<<16 payloads (flatten)
+	plan              uint32
+	capital           bool // a payload wants a capital first letter (condCapital)
+	cueKinds          cueKindSet
 }
+
+// What of a pattern's payloads hold at a hit (patInfo.plan).
+const (
+	holdPick     uint8 = 1 << iota // its actors etc. all hold: the hit stands for flat[pick]
+	holdEachEnt                    // some may: pickHeld looks at each
+	holdCues                       // its triggers and cues all hold
+	holdEachCue                    // some may: holdEach looks at each
+	holdEachBoth = holdEachEnt | holdEachCue
+	holdBits     = 4 // a plan's bits per condition set
+	holdBitsMask = 1<<holdBits - 1
+)
+
+// holds returns what of the pattern's payloads hold at a hit with
+// conditions c.
+func (in *patInfo) holds(c uint8) uint8 { return uint8(in.plan>>(holdBits*c)) & holdBitsMask }
 
 // cueKindSet is kindSet of triggers and cues, shifted to fit 16 bits.
 type cueKindSet uint16
@@ -203,13 +217,7 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 			in.capital = in.capital || p.proper
 			acronym = acronym || p.upper > 0
 		}
-		if !acronym {
-			in.entAll, in.entNone = holdMasks(flat[in.lo:in.mid])
-			if in.mid == in.lo {
-				in.entAll = 0 // nothing to pick: find's hit would hold flat[pick]
-			}
-			in.cueAll, in.cueNone = holdMasks(flat[in.mid:in.hi])
-		}
+		in.plan = plan(flat[in.lo:in.mid], flat[in.mid:in.hi], acronym)
 	}
 	return flat, info
 }
@@ -223,24 +231,33 @@ func flatIndex(i int) uint16 {
 	return uint16(i)
 }
 
-// holdMasks returns the condition sets under which all of ps hold and
-// those under which none does, as bit masks.
-func holdMasks(ps []payload) (all, none uint8) {
+// plan returns patInfo.plan of a pattern with payloads ents (actors etc.)
+// and cues.
+func plan(ents, cues []payload, acronym bool) uint32 {
+	var w uint32
 	for c := range uint8(nConds) {
-		n := 0
-		for _, p := range ps {
-			if p.allows(c) {
-				n++
-			}
-		}
-		if n == len(ps) {
-			all |= 1 << c
-		}
-		if n == 0 {
-			none |= 1 << c
+		h := holdOf(ents, c, acronym, holdPick, holdEachEnt) | holdOf(cues, c, acronym, holdCues, holdEachCue)
+		w |= uint32(h) << (holdBits * c)
+	}
+	return w
+}
+
+// holdOf returns all if all of ps hold at conditions c, each if some may,
+// 0 if none does.
+func holdOf(ps []payload, c uint8, acronym bool, all, each uint8) uint8 {
+	n := 0
+	for _, p := range ps {
+		if p.allows(c) {
+			n++
 		}
 	}
-	return all, none
+	switch {
+	case n == 0:
+		return 0 // an acronym's capitals only rule out more
+	case acronym || n < len(ps):
+		return each
+	}
+	return all
 }
 
 // acronymUppers counts the capitals an alias needs in the source: an alias
@@ -331,14 +348,21 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, fs *f
 		if in.capital && capitalFirst(text[v.off[s]:v.off[e]]) { // only if a payload wants to know
 			c |= condCapital
 		}
-		e0, e1, ok := masked(int32(in.pick), int32(in.pick)+1, in.entAll, in.entNone, c)
-		if !ok {
-			e0, e1 = m.pickHeld(int32(in.lo), int32(in.mid), c, v, text, s, e)
+		w := in.holds(c)
+		e0, e1 := int32(in.pick), int32(in.pick)+int32(w&holdPick)
+		c0, c1 := int32(in.mid), int32(in.mid)
+		if w&holdCues != 0 {
+			c1 = int32(in.hi)
 		}
-		c0, c1, static := masked(int32(in.mid), int32(in.hi), in.cueAll, in.cueNone, c)
-		kinds := in.cueKinds
-		if !static {
-			c0, c1, kinds = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
+		static, kinds := true, in.cueKinds
+		if w&holdEachBoth != 0 { // rare: acronyms, a class of payloads of which some hold
+			if w&holdEachEnt != 0 {
+				e0, e1 = m.pickHeld(int32(in.lo), int32(in.mid), c, v, text, s, e)
+			}
+			if w&holdEachCue != 0 {
+				c0, c1, kinds = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
+				static = false
+			}
 		}
 		if e1 == e0 && c1 == c0 {
 			continue
@@ -424,15 +448,6 @@ var capitalOrDigit = func() (t [utf8.RuneSelf]bool) {
 func upperFirst(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
-}
-
-// masked returns the range in flat of the payloads flat[lo:hi] that hold
-// at conditions c when the masks all and none tell it (most hits): all of
-// them, or none (an empty range). Without branches: which one varies from
-// hit to hit, so a branch would often be mispredicted.
-func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
-	a := int32(all >> c & 1)
-	return lo, lo + (hi-lo)*a, (all|none)>>c&1 != 0
 }
 
 // holdEach appends to pool those of the payloads flat[lo:hi] that hold
