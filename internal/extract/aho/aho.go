@@ -392,7 +392,9 @@ func (a *Automaton) AppendByStart(dst []Match, text []byte, sc *Scratch) []Match
 		k := a.walk(&s, text, q, lo, min(lo+blockLen, q), &sc.ends)
 		for _, r := range sc.ends[:k] {
 			end := uint32(r)
-			ms := &sc.parts[(end-uint32(lo)-1)/uint32(q)] // the end is p*q+lo+j+1 in part p, j < q
+			// the end is p*q+lo+j+1 in part p, j < q (the mask only
+			// spares a bounds check)
+			ms := &sc.parts[(end-uint32(lo)-1)/uint32(q)&(parts-1)]
 			e := a.endsOf(int32(r >> 32))
 			*ms = append(*ms, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
 			if e.rest[0] < e.rest[1] { // most often not: no call
