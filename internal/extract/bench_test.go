@@ -117,13 +117,14 @@ func benchParts(b *testing.B, arts []model.Article) {
 	run("split", func(a model.Article, _ *view) { sents = appendSentences(sents, a.Text) })
 	var ec, cc []hit
 	var pool []payload
-	var hs hitSorter
+	var fs findScratch
 	run("phrases", func(a model.Article, v *view) {
-		ec, cc, pool = e.phrases.find(v, a.Text, ec[:0], cc[:0], pool[:0], &hs) // buffers reused, as Extract does
+		ec, cc, pool = e.phrases.find(v, a.Text, ec[:0], cc[:0], pool[:0], &fs) // buffers reused, as Extract does
 	})
 	var ms []aho.Match
+	var sc aho.Scratch
 	run("automaton", func(_ model.Article, v *view) {
-		ms = e.phrases.ac.AppendAny(ms[:0], v.b)
+		ms = e.phrases.ac.AppendByStart(ms[:0], v.b, &sc)
 		hits += len(ms)
 	})
 	run("scan", func(a model.Article, _ *view) {

@@ -71,7 +71,7 @@ type doc struct {
 	kinds     []uint64 // payload kinds per sentence (mentions)
 	entHits   []hit    // phrases found (buffers kept between extractions)
 	cueHits   []hit
-	hits      hitSorter // sorts entHits and cueHits
+	found     findScratch // find's
 	payloads  []payload
 	ids       []string      // entity ids of the result
 	split     []sentence    // spare sentence buffer (findTitle)
@@ -198,7 +198,7 @@ func (c *sentenceCursor) of(vs int) int {
 // each cue and of each sentence's cues: the rules test a bit, not the
 // payloads).
 func (d *doc) mentions() {
-	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.hits)
+	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
 	sc := sentenceCursor{d: d}
 	for i := range d.entHits {
 		h := &d.entHits[i]

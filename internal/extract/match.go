@@ -64,23 +64,37 @@ type matcher struct {
 
 // patInfo is what find needs to know of a pattern at a hit, in 16 bytes:
 // find reads the table at random, and with 24-byte entries it missed the
-// cache a tenth more often. Most hits keep all or none of a class of
-// their payloads, which the masks tell without reading the payloads. The
-// pattern's payloads are flat[lo:mid] (actors etc.) and flat[mid:hi]
-// (triggers and cues); bit c of entAll is set when all of flat[lo:mid]
-// hold at a hit with conditions c (see allows), of entNone when none
-// does; likewise for the cues. An acronym's capitals are counted at each
-// hit: its masks are 0. pick is the one of flat[lo:mid] a hit stands for
-// when they all hold (see pick). cueKinds is the kind set of
+// cache a tenth more often. The pattern's payloads are flat[lo:mid]
+// (actors etc.) and flat[mid:hi] (triggers and cues). Most hits keep all
+// or none of a class of their payloads, which plan tells without reading
+// them: nibble c of it is the holds set of a hit with conditions c (see
+// allows). An acronym's capitals are counted at each hit: its plan says
+// holdEach for its payloads. pick is the one of flat[lo:mid] a hit stands
+// for when they all hold (see pick). cueKinds is the kind set of
 // flat[mid:hi] (cueKinds), which a hit holding them all carries: the
 // rules test kinds, and reading the payloads for them was a cache miss
 // per cue.
 type patInfo struct {
-	lo, mid, hi, pick                uint16 // flat has fewer than 1<<16 payloads (flatten)
-	entAll, entNone, cueAll, cueNone uint8
-	capital                          bool // a payload wants a capital first letter (condCapital)
-	cueKinds                         cueKindSet
+	lo, mid, hi, pick uint16 // flat has fewer than 1<<16 payloads (flatten)
+	plan              uint32
+	capital           bool // a payload wants a capital first letter (condCapital)
+	cueKinds          cueKindSet
 }
+
+// What of a pattern's payloads hold at a hit (patInfo.plan).
+const (
+	holdPick     uint8 = 1 << iota // its actors etc. all hold: the hit stands for flat[pick]
+	holdEachEnt                    // some may: pickHeld looks at each
+	holdCues                       // its triggers and cues all hold
+	holdEachCue                    // some may: holdEach looks at each
+	holdEachBoth = holdEachEnt | holdEachCue
+	holdBits     = 4 // a plan's bits per condition set
+	holdBitsMask = 1<<holdBits - 1
+)
+
+// holds returns what of the pattern's payloads hold at a hit with
+// conditions c.
+func (in *patInfo) holds(c uint8) uint8 { return uint8(in.plan>>(holdBits*c)) & holdBitsMask }
 
 // cueKindSet is kindSet of triggers and cues, shifted to fit 16 bits.
 type cueKindSet uint16
@@ -203,13 +217,7 @@ func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
 			in.capital = in.capital || p.proper
 			acronym = acronym || p.upper > 0
 		}
-		if !acronym {
-			in.entAll, in.entNone = holdMasks(flat[in.lo:in.mid])
-			if in.mid == in.lo {
-				in.entAll = 0 // nothing to pick: find's hit would hold flat[pick]
-			}
-			in.cueAll, in.cueNone = holdMasks(flat[in.mid:in.hi])
-		}
+		in.plan = plan(flat[in.lo:in.mid], flat[in.mid:in.hi], acronym)
 	}
 	return flat, info
 }
@@ -223,24 +231,33 @@ func flatIndex(i int) uint16 {
 	return uint16(i)
 }
 
-// holdMasks returns the condition sets under which all of ps hold and
-// those under which none does, as bit masks.
-func holdMasks(ps []payload) (all, none uint8) {
+// plan returns patInfo.plan of a pattern with payloads ents (actors etc.)
+// and cues.
+func plan(ents, cues []payload, acronym bool) uint32 {
+	var w uint32
 	for c := range uint8(nConds) {
-		n := 0
-		for _, p := range ps {
-			if p.allows(c) {
-				n++
-			}
-		}
-		if n == len(ps) {
-			all |= 1 << c
-		}
-		if n == 0 {
-			none |= 1 << c
+		h := holdOf(ents, c, acronym, holdPick, holdEachEnt) | holdOf(cues, c, acronym, holdCues, holdEachCue)
+		w |= uint32(h) << (holdBits * c)
+	}
+	return w
+}
+
+// holdOf returns all if all of ps hold at conditions c, each if some may,
+// 0 if none does.
+func holdOf(ps []payload, c uint8, acronym bool, all, each uint8) uint8 {
+	n := 0
+	for _, p := range ps {
+		if p.allows(c) {
+			n++
 		}
 	}
-	return all, none
+	switch {
+	case n == 0:
+		return 0 // an acronym's capitals only rule out more
+	case acronym || n < len(ps):
+		return each
+	}
+	return all
 }
 
 // acronymUppers counts the capitals an alias needs in the source: an alias
@@ -309,53 +326,92 @@ func (p payload) isCue() bool { return p.kind >= pTrigger }
 // checked for word boundaries. text is the original, used to check
 // capitals.
 //
-// The hits are appended to ec and cc, the payloads that are not m's as
-// they are to pool (the caller's buffers, returned grown); see
+// The hits are put in ec and cc, the payloads that are not m's as they
+// are appended to pool (the caller's buffers, returned grown); see
 // payloadsOf.
 //
-// hs holds find's buffers between calls; nil allocates them.
-func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, hs *hitSorter) (ents, cues []hit, payloads []payload) {
-	if hs == nil {
-		hs = new(hitSorter)
+// fs holds find's buffers between calls; nil allocates them.
+func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, fs *findScratch) (ents, cues []hit, payloads []payload) {
+	if fs == nil {
+		fs = new(findScratch)
 	}
-	hs.matches = hs.bucket(m.ac.AppendAny(hs.matches[:0], v.b), len(v.b))
-	for _, mt := range hs.matches {
-		s, e := int(mt.Start), int(mt.End)
-		in := &m.info[mt.Pattern]
+	ms := m.ac.AppendByStart(fs.matches[:0], v.b, &fs.ac)
+	fs.matches = ms
+	// a hit of each class per match at most: the loop fills them by index
+	ec = slices.Grow(ec[:0], len(ms))[:len(ms)]
+	cc = slices.Grow(cc[:0], len(ms))[:len(ms)]
+	ne, nc := 0, 0
+	for i := range ms {
+		s, e := int(ms[i].Start), int(ms[i].End)
+		in := &m.info[ms[i].Pattern]
 		c := wordConditions(v.b, s, e)
 		if in.capital && capitalFirst(text[v.textAt(s):v.textAt(e)]) { // only if a payload wants to know
 			c |= condCapital
 		}
-		e0, e1, ok := masked(int32(in.pick), int32(in.pick)+1, in.entAll, in.entNone, c)
-		if !ok {
-			e0, e1 = m.pickHeld(int32(in.lo), int32(in.mid), c, v, text, s, e)
+		w := in.holds(c)
+		e0, e1 := int32(in.pick), int32(in.pick)+int32(w&holdPick)
+		c0, c1 := int32(in.mid), int32(in.mid)
+		if w&holdCues != 0 {
+			c1 = int32(in.hi)
 		}
-		c0, c1, static := masked(int32(in.mid), int32(in.hi), in.cueAll, in.cueNone, c)
-		kinds := in.cueKinds
-		if !static {
-			c0, c1, kinds = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
+		static, kinds := true, in.cueKinds
+		if w&holdEachBoth != 0 { // rare: acronyms, a class of payloads of which some hold
+			if w&holdEachEnt != 0 {
+				e0, e1 = m.pickHeld(int32(in.lo), int32(in.mid), c, v, text, s, e)
+			}
+			if w&holdEachCue != 0 {
+				c0, c1, kinds = m.holdEach(int32(in.mid), int32(in.hi), c, v, text, s, e, &pool)
+				static = false
+			}
 		}
 		if e1 == e0 && c1 == c0 {
 			continue
 		}
-		end := e
+		ve := e
 		if c&condInWord != 0 { // a stem: the hit runs to the end of its word
-			for e < len(v.b) && foldedWordBytes[v.b[e]] {
-				e++
-			}
+			ve = wordEnd(v.b, e)
 		}
 		if e1 > e0 {
-			h := appendZero(&ec)
-			h.vs, h.ve, h.end, h.p0, h.p1, h.static = int32(s), int32(e), int32(end), e0, e1, true
+			h := &ec[ne]
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(ve), int32(e), e0, e1, true, 0
+			if ne > 0 && cmpHits(h, &ec[ne-1]) < 0 {
+				sinkLast(ec[:ne+1])
+			}
+			ne++
 		}
 		if c1 > c0 {
-			h := appendZero(&cc)
-			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(e), int32(end), c0, c1, static, kinds
+			h := &cc[nc]
+			h.vs, h.ve, h.end, h.p0, h.p1, h.static, h.kinds = int32(s), int32(ve), int32(e), c0, c1, static, kinds
+			if nc > 0 && cmpHits(h, &cc[nc-1]) < 0 {
+				sinkLast(cc[:nc+1])
+			}
+			nc++
 		}
 	}
-	orderBuckets(ec)
-	orderBuckets(cc)
-	return longest(ec), longest(cc), pool
+	return longest(ec[:ne]), longest(cc[:nc]), pool
+}
+
+// wordEnd returns the end of the word b[i] is in, i if b[i] is no word
+// byte.
+func wordEnd(b []byte, i int) int {
+	for i < len(b) && foldedWordBytes[b[i]] {
+		i++
+	}
+	return i
+}
+
+// sinkLast moves the last of hs, which are in compareHits order but for
+// it, to its place. The matches come in order of start, the longest
+// first, so a hit's place is before the last only where a stem run on to
+// its word's end makes it as long as a longer phrase (compareHits): a few
+// hits an article.
+func sinkLast(hs []hit) {
+	j := len(hs) - 1
+	x := hs[j]
+	for ; j > 0 && cmpHits(&x, &hs[j-1]) < 0; j-- {
+		hs[j] = hs[j-1]
+	}
+	hs[j] = x
 }
 
 // wordConditions returns the conditions condStart and condInWord of a hit
@@ -392,15 +448,6 @@ var capitalOrDigit = func() (t [utf8.RuneSelf]bool) {
 func upperFirst(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
-}
-
-// masked returns the range in flat of the payloads flat[lo:hi] that hold
-// at conditions c when the masks all and none tell it (most hits): all of
-// them, or none (an empty range). Without branches: which one varies from
-// hit to hit, so a branch would often be mispredicted.
-func masked(lo, hi int32, all, none, c uint8) (p0, p1 int32, ok bool) {
-	a := int32(all >> c & 1)
-	return lo, lo + (hi-lo)*a, (all|none)>>c&1 != 0
 }
 
 // holdEach appends to pool those of the payloads flat[lo:hi] that hold
@@ -483,70 +530,10 @@ func cmpHits(a, b *hit) int {
 	return int(a.end - b.end)
 }
 
-// hitSorter puts find's hits in compareHits order: a counting sort of the
-// automaton's matches into buckets of hitBucket view bytes by start (before
-// they make hits: one sort of small matches, not one per class of hits),
-// then an insertion sort within each bucket of hits (orderBuckets), which
-// holds a hit or two (the automaton reports about one hit in thirty view
-// bytes). Linear, where a comparison sort of the automaton's hits was a
-// tenth of extraction. Its buffers are kept between calls.
-type hitSorter struct {
-	matches []aho.Match // the automaton's, find's buffer
-	spare   []aho.Match // what bucket sorts into
-	count   []int32
-}
-
-// hitBucket is the log2 of the view bytes per bucket.
-const hitBucket = 5
-
-// bucket returns ms, whose starts are below n, in order of start bucket
-// (stable). The result is in the sorter's spare buffer, and ms' storage
-// becomes the spare (no copying back): the caller keeps the result, not
-// ms.
-func (hs *hitSorter) bucket(ms []aho.Match, n int) []aho.Match {
-	nb := n>>hitBucket + 1
-	if cap(hs.count) < nb {
-		hs.count = make([]int32, nb)
-	}
-	count := hs.count[:nb]
-	clear(count)
-	for _, m := range ms {
-		count[m.Start>>hitBucket]++
-	}
-	sum := int32(0)
-	for i, c := range count {
-		count[i] = sum
-		sum += c
-	}
-	out := slices.Grow(hs.spare[:0], len(ms))[:len(ms)]
-	for _, m := range ms {
-		b := m.Start >> hitBucket
-		out[count[b]] = m
-		count[b]++
-	}
-	hs.spare = ms[:0]
-	return out
-}
-
-// orderBuckets sorts hits, in order of start bucket (bucket), in
-// compareHits order: an insertion sort within each bucket.
-func orderBuckets(hits []hit) {
-	for i := 1; i < len(hits); i++ {
-		if !inBucketBefore(&hits[i], &hits[i-1]) {
-			continue // most hits: in place
-		}
-		x := hits[i]
-		j := i
-		for ; j > 0 && inBucketBefore(&x, &hits[j-1]); j-- {
-			hits[j] = hits[j-1]
-		}
-		hits[j] = x
-	}
-}
-
-// inBucketBefore reports whether hit a goes before b of the same bucket.
-func inBucketBefore(a, b *hit) bool {
-	return a.vs>>hitBucket == b.vs>>hitBucket && cmpHits(a, b) < 0
+// findScratch is find's working memory, kept between calls.
+type findScratch struct {
+	matches []aho.Match // the automaton's
+	ac      aho.Scratch
 }
 
 // longest keeps, among overlapping hits sorted in compareHits order, the

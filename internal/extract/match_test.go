@@ -19,7 +19,7 @@ func TestCapitalFirst(t *testing.T) {
 }
 
 // TestEntityPick checks the payload find keeps for a hit of actors etc.,
-// through the masks and pick or through pickHeld, against choosing among
+// through the plan and pick or through pickHeld, against choosing among
 // the payloads that hold (allows), for every pattern of the lexicon (but
 // acronyms, whose capitals are counted in the text) and every condition
 // set.
@@ -48,15 +48,49 @@ func TestEntityPick(t *testing.T) {
 				want = [2]int32{best, best + 1}
 			}
 			var got [2]int32
-			var ok bool
-			got[0], got[1], ok = masked(int32(in.pick), int32(in.pick)+1, in.entAll, in.entNone, c)
-			if !ok {
+			switch w := in.holds(c); {
+			case w&holdPick != 0:
+				got = [2]int32{int32(in.pick), int32(in.pick) + 1}
+			case w&holdEachEnt != 0:
 				got[0], got[1] = m.pickHeld(int32(in.lo), int32(in.mid), c, nil, "", 0, 0)
 			}
 			if got[1] == got[0] && want[1] == want[0] {
 				continue // none: an empty range anywhere
 			}
 			if got != want {
+				t.Errorf("pattern %d, conditions %b: got %+v, want %+v", pat, c, got, want)
+			}
+		}
+	}
+}
+
+// TestCueHolds checks the triggers and cues find keeps for a hit, through
+// the plan or through holdEach, against those that hold (allows), for
+// every pattern of the lexicon but acronyms and every condition set.
+func TestCueHolds(t *testing.T) {
+	m := &testExtractor.phrases
+	for pat, in := range m.info {
+		ps := m.flat[in.mid:in.hi]
+		if slices.ContainsFunc(ps, func(p payload) bool { return p.upper > 0 }) {
+			continue
+		}
+		for c := range uint8(nConds) {
+			var want []payload
+			for _, p := range ps {
+				if p.allows(c) {
+					want = append(want, p)
+				}
+			}
+			var got []payload
+			switch w := in.holds(c); {
+			case w&holdCues != 0:
+				got = ps
+			case w&holdEachCue != 0:
+				var pool []payload
+				p0, p1, _ := m.holdEach(int32(in.mid), int32(in.hi), c, nil, "", 0, 0, &pool)
+				got = pool[p0:p1]
+			}
+			if !slices.Equal(got, want) {
 				t.Errorf("pattern %d, conditions %b: got %+v, want %+v", pat, c, got, want)
 			}
 		}

@@ -15,7 +15,7 @@
 // the DFA's table is states x classes int32s (about 2.4 MB for the
 // lexicon: 16,100 states, 36 classes), and the scan is one table load per
 // byte. Each load depends on the one before, so a scan is
-// bound by the loads' latency: AppendAny runs eight scans, of the eighths
+// bound by the loads' latency: AppendByStart runs eight scans, of the eighths
 // of the text, side by side.
 package aho
 
@@ -336,12 +336,21 @@ func (a *Automaton) Each(text []byte, fn func(pattern, start, end int) bool) {
 	}
 }
 
-// Match is an occurrence text[Start:End] of pattern Pattern (AppendAny).
+// Match is an occurrence text[Start:End] of pattern Pattern (AppendByStart).
 type Match struct{ Pattern, Start, End int32 }
 
-// AppendAny appends to dst the occurrences Each reports, in no particular
-// order. A caller looks at every occurrence: a slice to loop over costs
-// less per occurrence than a call.
+// Scratch is AppendByStart's working memory, kept by a caller between
+// calls so that a call neither allocates nor clears it. The zero value is
+// ready to use.
+type Scratch struct {
+	ends  [parts * blockLen]uint64 // walk's records
+	parts [parts][]Match           // the occurrences starting in each part, in order of end
+}
+
+// AppendByStart appends to dst the occurrences Each reports, in order of
+// start, the longest first at each start (then in pattern order). A
+// caller looks at every occurrence: a slice to loop over costs less per
+// occurrence than a call. sc is its working memory (nil allocates one).
 //
 // It scans the parts (eighths) of a text side by side: independent
 // chains of table loads run in parallel in the processor, which makes the
@@ -354,10 +363,21 @@ type Match struct{ Pattern, Start, End int32 }
 // part's first byte in the state after the byte before it (as if the text
 // began there), and goes on past the part's end only while its state's
 // string starts inside the part (appendTail), usually a few bytes.
-func (a *Automaton) AppendAny(dst []Match, text []byte) []Match {
+//
+// A chain reports in order of end, so the parts' occurrences, each part's
+// in a stretch of its own, are in order of start but where they overlap
+// (sortByStart): a few moves of an insertion sort, where a sort of them
+// all by start cost about as much as reporting them.
+func (a *Automaton) AppendByStart(dst []Match, text []byte, sc *Scratch) []Match {
+	first := len(dst)
 	n := len(text)
 	if n < minSplit {
-		return a.appendFrom(dst, text, 0, a.start)
+		dst = a.appendFrom(dst, text, 0, a.start)
+		sortByStart(dst[first:])
+		return dst
+	}
+	if sc == nil {
+		sc = new(Scratch)
 	}
 	q := n / parts
 	var s [parts]int32 // the chains' states
@@ -365,33 +385,69 @@ func (a *Automaton) AppendAny(dst []Match, text []byte) []Match {
 	for i := 1; i < parts; i++ {
 		s[i] = a.stateAfter(text[i*q-1])
 	}
-	var ends [parts * blockLen]uint64 // accepting states and where: state<<32 | end
+	for i := range sc.parts {
+		sc.parts[i] = sc.parts[i][:0]
+	}
 	for lo := 0; lo < q; lo += blockLen {
-		k := a.walk(&s, text, q, lo, min(lo+blockLen, q), &ends)
-		for _, e := range ends[:k] {
-			dst = a.appendOuts(dst, int32(e>>32), int(uint32(e)))
+		k := a.walk(&s, text, q, lo, min(lo+blockLen, q), &sc.ends)
+		for _, r := range sc.ends[:k] {
+			end := uint32(r)
+			// the end is p*q+lo+j+1 in part p, j < q (the mask only
+			// spares a bounds check)
+			ms := &sc.parts[(end-uint32(lo)-1)/uint32(q)&(parts-1)]
+			e := a.endsOf(int32(r >> 32))
+			*ms = append(*ms, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+			if e.rest[0] < e.rest[1] { // most often not: no call
+				*ms = a.appendRest(*ms, e, int32(end))
+			}
 		}
 	}
-	dst = a.appendFrom(dst, text, parts*q, s[parts-1]) // the last part is the longest
 	for i := range parts - 1 {
+		dst = append(dst, sc.parts[i]...)
 		dst = a.appendTail(dst, text, (i+1)*q, s[i])
 	}
+	dst = append(dst, sc.parts[parts-1]...)
+	dst = a.appendFrom(dst, text, parts*q, s[parts-1]) // the last part is the longest
+	sortByStart(dst[first:])
 	return dst
 }
 
-// parts is how many parts of a text AppendAny scans side by side: more
+// sortByStart sorts ms, in order of end but where one starts before an
+// earlier one (it overlaps it), in order of start, the longest first: an
+// insertion sort, stable.
+func sortByStart(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		if !startsBefore(&ms[i], &ms[i-1]) {
+			continue // most: in place
+		}
+		x := ms[i]
+		j := i
+		for ; j > 0 && startsBefore(&x, &ms[j-1]); j-- {
+			ms[j] = ms[j-1]
+		}
+		ms[j] = x
+	}
+}
+
+// startsBefore reports whether a goes before b in order of start, the
+// longest first.
+func startsBefore(a, b *Match) bool {
+	return a.Start < b.Start || a.Start == b.Start && a.End > b.End
+}
+
+// parts is how many parts of a text AppendByStart scans side by side: more
 // chains than registers would keep states in memory.
 const parts = 8
 
-// minSplit is the shortest text AppendAny scans in parts.
+// minSplit is the shortest text AppendByStart scans in parts.
 const minSplit = 64
 
-// blockLen is how many bytes each of AppendAny's chains scans (walk)
+// blockLen is how many bytes each of AppendByStart's chains scans (walk)
 // before the occurrences found are appended: no call inside the scan,
 // which would make the compiler keep the states in memory.
 const blockLen = 64
 
-// walk advances the chains of AppendAny, in states s, over bytes lo to hi
+// walk advances the chains of AppendByStart, in states s, over bytes lo to hi
 // of each part of text (parts of q bytes), and records in ends the
 // accepting states they pass and where; it returns how many. The chains
 // are written out: the compiler keeps local variables in registers, not
@@ -511,9 +567,14 @@ func (a *Automaton) endsOf(s int32) *ends { return &a.ends[(s-a.accept)>>a.shift
 func (a *Automaton) appendOuts(dst []Match, s int32, end int) []Match {
 	e := a.endsOf(s)
 	dst = append(dst, Match{e.first.pattern, int32(end) - e.first.len, int32(end)})
+	return a.appendRest(dst, e, int32(end))
+}
+
+// appendRest appends the patterns of e but its longest, ending at end.
+func (a *Automaton) appendRest(dst []Match, e *ends, end int32) []Match {
 	for i := e.rest[0]; i < e.rest[1]; i++ { // most often none: not even a slice of outs to make
 		o := &a.outs[i]
-		dst = append(dst, Match{o.pattern, int32(end) - o.len, int32(end)})
+		dst = append(dst, Match{o.pattern, end - o.len, end})
 	}
 	return dst
 }

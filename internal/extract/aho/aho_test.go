@@ -1,8 +1,10 @@
 package aho
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -97,9 +99,9 @@ func TestEachRandom(t *testing.T) {
 	}
 }
 
-// TestAppendAny compares the scan in parts with Each on long random texts
-// (so that it splits them), as sets.
-func TestAppendAny(t *testing.T) {
+// TestAppendByStart compares the scan in parts with brute force on long
+// random texts (so that it splits them).
+func TestAppendByStart(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	word := func(n int) string {
 		var sb strings.Builder
@@ -116,23 +118,23 @@ func TestAppendAny(t *testing.T) {
 		text := word(r.IntN(3000))
 		a := Compile(patterns)
 		got := appended(a, text)
-		if want := naive(patterns, text); !reflect.DeepEqual(got, want) {
+		if want := byStart(naive(patterns, text)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
 		}
 	}
 }
 
-// TestAppendAnyLongPatterns compares AppendAny with brute force where
+// TestAppendByStartLongPatterns compares AppendByStart with brute force where
 // occurrences span several of its quarters: patterns longer than a
 // quarter, on periodic texts that hold many of them.
-func TestAppendAnyLongPatterns(t *testing.T) {
+func TestAppendByStartLongPatterns(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for round := 0; round < 200; round++ {
 		unit := []string{"ab", "aab", "ab ", "a"}[r.IntN(4)]
 		text := strings.Repeat(unit, (minSplit+r.IntN(120))/len(unit)+1)
 		patterns := []string{text[:1+r.IntN(len(text)/2)], text[r.IntN(4) : r.IntN(len(text)-4)+4], "ba", "b a"}
 		a := Compile(patterns)
-		if got, want := appended(a, text), naive(patterns, text); !reflect.DeepEqual(got, want) {
+		if got, want := appended(a, text), byStart(naive(patterns, text)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
 		}
 	}
@@ -159,14 +161,15 @@ func TestAllBytesUsed(t *testing.T) {
 	}
 }
 
-func BenchmarkAppendAny(b *testing.B) {
+func BenchmarkAppendByStart(b *testing.B) {
 	patterns := strings.Fields("in at to the has have will navy army defence cooperation defence cooperation vietnam viet nam laos thai")
 	text := []byte(strings.Repeat("vietnam and laos will boost defence cooperation in the navy; thai army has trained at sea. ", 200))
 	a := Compile(patterns)
 	b.SetBytes(int64(len(text)))
 	var ms []Match
+	var sc Scratch
 	for b.Loop() {
-		ms = a.AppendAny(ms[:0], text)
+		ms = a.AppendByStart(ms[:0], text, &sc)
 	}
 }
 
@@ -181,7 +184,7 @@ func BenchmarkEach(b *testing.B) {
 	}
 }
 
-// TestBounded compares a bounded automaton (Each and AppendAny, on short
+// TestBounded compares a bounded automaton (Each and AppendByStart, on short
 // and long random texts) with the naive matches minus those starting
 // inside a word, for patterns not allowed to. Patterns and texts mix word
 // bytes ('a', 'b', 'x'), non-word bytes (' ', '-', '.') and bytes no
@@ -220,45 +223,46 @@ func TestBounded(t *testing.T) {
 			t.Fatalf("Each: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
 		}
 		got := appended(a, text)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("AppendAny: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
+		if want := byStart(want); !reflect.DeepEqual(got, want) {
+			t.Fatalf("AppendByStart: patterns %q in word %v text %q:\ngot  %v\nwant %v", patterns, inWord, text, got, want)
 		}
 	}
 }
 
-// appended returns the matches AppendAny finds in text, in the order naive
-// returns them.
+// appended returns the matches AppendByStart finds in text, after a
+// match of pattern 0 at text's start that it must keep where it is, with
+// a Scratch used before.
 func appended(a *Automaton, text string) []match {
+	var sc Scratch
+	a.AppendByStart(nil, []byte(strings.Repeat("x", 3*minSplit)), &sc)
+	ms := a.AppendByStart([]Match{{0, 0, 0}}, []byte(text), &sc)
+	if ms[0] != (Match{0, 0, 0}) {
+		panic("AppendByStart changed dst's matches")
+	}
 	var got []match
-	for _, m := range a.AppendAny(nil, []byte(text)) {
+	for _, m := range ms[1:] {
 		got = append(got, match{int(m.Pattern), int(m.Start), int(m.End)})
 	}
-	sortMatches(got)
 	return got
 }
 
-// sortMatches sorts matches in the order naive returns them.
-func sortMatches(ms []match) {
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].e != ms[j].e {
-			return ms[i].e < ms[j].e
-		}
-		if ms[i].s != ms[j].s {
-			return ms[i].s < ms[j].s
-		}
-		return ms[i].p < ms[j].p
-	})
+// byStart returns matches in naive's order sorted in AppendByStart's: by
+// start, the longest first, stable.
+func byStart(ms []match) []match {
+	ms = slices.Clone(ms)
+	slices.SortStableFunc(ms, func(a, b match) int { return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(b.e, a.e)) })
+	return ms
 }
 
-// TestAppendAnyPartEdges compares AppendAny with brute force on every
+// TestAppendByStartPartEdges compares AppendByStart with brute force on every
 // text length around the shortest split texts, so that occurrences start,
 // end and span the parts' edges at every remainder of the length.
-func TestAppendAnyPartEdges(t *testing.T) {
+func TestAppendByStartPartEdges(t *testing.T) {
 	patterns := []string{"ab", "ba", "abcab", "cabcabcabca", "c"}
 	a := Compile(patterns)
 	for n := minSplit - 1; n <= minSplit+3*parts; n++ {
 		text := strings.Repeat("abc", n/3+1)[:n]
-		if got, want := appended(a, text), naive(patterns, text); !reflect.DeepEqual(got, want) {
+		if got, want := appended(a, text), byStart(naive(patterns, text)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("text %q:\ngot  %v\nwant %v", text, got, want)
 		}
 	}
