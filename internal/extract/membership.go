@@ -11,7 +11,7 @@ import (
 
 // peacekeeping: an actor taking part in, deploying to or supporting UN
 // peacekeeping; the sentence's actors, else the home country.
-func (d *doc) peacekeeping(si int, c cue) {
+func (d *doc) peacekeeping(si int, c *cue) {
 	if !d.hasCue(si, pPeacekeeping) {
 		return
 	}

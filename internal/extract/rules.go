@@ -21,7 +21,7 @@ func (d *doc) sentenceRelations(si int) {
 // sentence si (their kinds noted: noteKinds).
 func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		ks := c.kinds
 		if ks&(1<<pTrigger|1<<pHardware) == 0 {
 			continue // most cues only qualify a statement (status, areas, levels)
@@ -29,7 +29,8 @@ func (d *doc) statements(si int) {
 		if d.insideActor(si, c) {
 			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
 		}
-		for _, p := range c.ps {
+		for i := range c.ps {
+			p := &c.ps[i]
 			if p.kind != pTrigger {
 				continue
 			}
@@ -46,7 +47,7 @@ func (d *doc) statements(si int) {
 		if ks&(1<<pHardware) != 0 {
 			lo, hi := d.clause(si, c.vs)
 			if d.cueIn(si, pTransfer, lo, hi) || d.givenBefore(si, c, lo) {
-				d.symmetric(si, c, payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
+				d.symmetric(si, c, &payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
 			}
 		}
 	}
@@ -96,7 +97,7 @@ func kindSet(ps []payload) uint64 {
 // preference, "between X and Y", "X-Y", the actors the sentence names
 // (the home country paired with each other one), or, for strong triggers,
 // a group with the sentence's one actor or the home country.
-func (d *doc) symmetric(si int, c cue, p payload) {
+func (d *doc) symmetric(si int, c *cue, p *payload) {
 	if p.rel == model.DefenceCooperation && p.weak && d.followedByOtherTrigger(si, c) {
 		return // "cooperation in training" is TRAINING only (rule 5)
 	}
@@ -144,9 +145,9 @@ const giveReach = 40
 
 // givenBefore reports a giving word shortly before hardware cue c, in its
 // clause: "gave Laos two helicopters".
-func (d *doc) givenBefore(si int, c cue, lo int) bool {
+func (d *doc) givenBefore(si int, c *cue, lo int) bool {
 	for _, ci := range d.cuesIn(si, max(lo, c.vs-giveReach-30), c.vs) {
-		g := d.cues[ci]
+		g := &d.cues[ci]
 		if g.ve <= c.vs && c.vs-g.ve <= giveReach && g.has(pGive) {
 			return true
 		}
@@ -157,14 +158,14 @@ func (d *doc) givenBefore(si int, c cue, lo int) bool {
 // followedByOtherTrigger reports "cooperation in training", "ties in
 // training, defence industry": a general trigger whose object is another
 // relationship type.
-func (d *doc) followedByOtherTrigger(si int, c cue) bool {
+func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 	g := d.v.b[c.ve:min(len(d.v.b), c.ve+6)]
 	gs := strings.TrimSpace(string(g))
 	if !(strings.HasPrefix(gs, "in ") || strings.HasPrefix(gs, "on ")) {
 		return false
 	}
 	for _, ci := range d.cuesIn(si, c.ve, c.ve+21) {
-		o := d.cues[ci]
+		o := &d.cues[ci]
 		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}

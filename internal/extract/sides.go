@@ -76,7 +76,7 @@ func (d *doc) firstCue(ids []int, vs int) int {
 }
 
 // insideActor reports a cue inside the name of an actor.
-func (d *doc) insideActor(si int, c cue) bool {
+func (d *doc) insideActor(si int, c *cue) bool {
 	ids := d.mentionsIn(si, 0, c.vs+1)
 	if len(ids) == 0 {
 		return false
@@ -254,7 +254,7 @@ const amid, amidRare = " amid ", 2
 // their 'b' and 'c' are rarer in text than their other letters (indexByRare).
 const (
 	betweenWord, betweenRare = "between ", 0
-	sinceWord, sinceRare     = "since ", 2
+	sinceWord, sinceRare     = "since ", 3
 )
 
 // participantsIn is participants within the view range [lo, hi).
@@ -325,12 +325,12 @@ func (d *doc) groupsIn(si, lo, hi int) []arg {
 // makes in sentence si.
 //
 // The result is valid until the next call (it reuses d.pairBuf).
-func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
+func (d *doc) pairs(si int, c *cue, p *payload) [][2]arg {
 	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p)
 	return d.pairBuf
 }
 
-func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
+func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 	if len(d.sm[si]) == 0 {
 		return out // every way of finding the sides starts from a mention: a sentence naming none has none
 	}
@@ -412,7 +412,7 @@ func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 }
 
 // between finds "between X and Y" with two actors.
-func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
+func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) ([2]arg, bool) {
 	seg := d.vstr[vs:ve]
 	best, found := [2]arg{}, false
 	for off := 0; ; {
@@ -458,7 +458,7 @@ func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
 
 // hyphenPair finds "X-Y" / "X – Y" compounds ("Vietnam-India defence
 // cooperation") nearest the trigger.
-func (d *doc) hyphenPair(si int, c cue, lo, hi int) ([2]arg, bool) {
+func (d *doc) hyphenPair(si int, c *cue, lo, hi int) ([2]arg, bool) {
 	ids := d.heads(si, lo, hi)
 	best, found, dist := [2]arg{}, false, 1<<30
 	for k := 0; k+1 < len(ids); k++ {
@@ -511,7 +511,7 @@ func (d *doc) heads(si, lo, hi int) []int {
 // coordinated finds a subject pair "X and Y" before the trigger in its
 // clause ("Beijing and Hanoi are moving to reset their relations"), not
 // the tail of a longer list ("Russia, China and India").
-func (d *doc) coordinated(si int, c cue, lo int) ([2]arg, bool) {
+func (d *doc) coordinated(si int, c *cue, lo int) ([2]arg, bool) {
 	ids := d.heads(si, lo, c.vs)
 	for k := 0; k+1 < len(ids); k++ {
 		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
