@@ -97,7 +97,7 @@ type doc struct {
 
 	// the rule stage's buffers, reused from call to call (see each user)
 	argBuf   []arg          // participantsIn's
-	groupBuf []arg          // groupsIn's
+	groupBuf []arg          // groupsOf's
 	pairBuf  [][2]arg       // pairs'
 	areaBuf  []string       // areas'
 	relIdx   []int          // relOrder's

@@ -261,8 +261,15 @@ const (
 //
 // The result is valid until the next call (it reuses d.argBuf).
 func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
+	return d.participantsOf(d.mentionsIn(si, lo, hi), dest, orgs)
+}
+
+// participantsOf is participants among the mentions ids.
+//
+// The result is valid until the next call (it reuses d.argBuf).
+func (d *doc) participantsOf(ids []int, dest, orgs bool) []arg {
 	out := d.argBuf[:0]
-	for _, mi := range d.mentionsIn(si, lo, hi) {
+	for _, mi := range ids {
 		m := &d.ments[mi]
 		if m.modifier {
 			continue
@@ -307,12 +314,12 @@ func addArg(args []arg, a arg) []arg {
 	return append(args, a)
 }
 
-// groupsIn returns the groups sentence si names in [lo, hi).
+// groupsOf returns the groups among the mentions ids.
 //
 // The result is valid until the next call (it reuses d.groupBuf).
-func (d *doc) groupsIn(si, lo, hi int) []arg {
+func (d *doc) groupsOf(ids []int) []arg {
 	out := d.groupBuf[:0]
-	for _, mi := range d.mentionsIn(si, lo, hi) {
+	for _, mi := range ids {
 		if m := &d.ments[mi]; m.kind == pGroup {
 			out = append(out, m.arg())
 		}
@@ -340,15 +347,19 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 		out = append(out, pr)
 		return out
 	}
-	if pr, ok := d.hyphenPair(si, c, lo, hi); ok {
+	// The other ways look at the clause's mentions alone: found once.
+	ids := d.mentionsIn(si, lo, hi)
+	heads := d.heads(ids)
+	if pr, ok := d.hyphenPair(c, heads); ok {
 		out = append(out, pr)
 		return out
 	}
-	if pr, ok := d.coordinated(si, c, lo); ok {
+	// the clause holds the trigger (c.vs < hi): the heads before it are a prefix
+	if pr, ok := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); ok {
 		out = append(out, pr)
 		return out
 	}
-	args := d.participantsIn(si, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs, lo, hi)
+	args := d.participantsOf(ids, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs)
 	homeIn := false
 	for _, a := range args {
 		homeIn = homeIn || a.proj == d.home
@@ -372,7 +383,7 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 				out = append(out, [2]arg{args[anchor], a})
 			}
 		}
-		for _, g := range d.groupsIn(si, lo, hi) {
+		for _, g := range d.groupsOf(ids) {
 			out = append(out, [2]arg{args[anchor], g}) // "ties with 80 nations ..., including the UN"
 		}
 		return out
@@ -389,7 +400,7 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 			return out
 		}
 	}
-	if gs := d.groupsIn(si, lo, hi); len(gs) > 0 {
+	if gs := d.groupsOf(ids); len(gs) > 0 {
 		var a arg
 		if len(args) == 1 {
 			a = args[0]
@@ -457,15 +468,11 @@ func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) ([2]arg, bool) {
 }
 
 // hyphenPair finds "X-Y" / "X – Y" compounds ("Vietnam-India defence
-// cooperation") nearest the trigger.
-func (d *doc) hyphenPair(si int, c *cue, lo, hi int) ([2]arg, bool) {
-	ids := d.heads(si, lo, hi)
+// cooperation") nearest the trigger among the heads of its clause.
+func (d *doc) hyphenPair(c *cue, heads []int) ([2]arg, bool) {
 	best, found, dist := [2]arg{}, false, 1<<30
-	for k := 0; k+1 < len(ids); k++ {
-		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
-		if a.vs < lo || b.vs >= hi {
-			continue
-		}
+	for k := 0; k+1 < len(heads); k++ {
+		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
 		if a.ent == "" || b.ent == "" || a.proj == b.proj || a.kind == pGroup || b.kind == pGroup || a.kind == pPair || b.kind == pPair {
 			continue
 		}
@@ -492,12 +499,11 @@ func (d *doc) introducedBy(vs, n int, words ...string) bool {
 	return false
 }
 
-// heads are the sentence's mentions without the countries that only name
-// an agency after them ("Thai" in "the Thai navy").
+// heads are the mentions ids without the countries that only name an
+// agency after them ("Thai" in "the Thai navy").
 //
 // The result is valid until the next call (it reuses d.headBuf).
-func (d *doc) heads(si, lo, hi int) []int {
-	ids := d.mentionsIn(si, lo, hi)
+func (d *doc) heads(ids []int) []int {
 	out := d.headBuf[:0]
 	for _, mi := range ids {
 		if !d.ments[mi].modifier {
@@ -510,12 +516,12 @@ func (d *doc) heads(si, lo, hi int) []int {
 
 // coordinated finds a subject pair "X and Y" before the trigger in its
 // clause ("Beijing and Hanoi are moving to reset their relations"), not
-// the tail of a longer list ("Russia, China and India").
-func (d *doc) coordinated(si int, c *cue, lo int) ([2]arg, bool) {
-	ids := d.heads(si, lo, c.vs)
-	for k := 0; k+1 < len(ids); k++ {
-		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
-		if a.vs < lo || b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
+// the tail of a longer list ("Russia, China and India"), among heads, the
+// clause's before the trigger.
+func (d *doc) coordinated(c *cue, heads []int) ([2]arg, bool) {
+	for k := 0; k+1 < len(heads); k++ {
+		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
+		if b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
 			continue
 		}
 		if a.kind > pGeneric || b.kind > pGeneric || a.label == model.Forum || b.label == model.Forum || a.label == model.Organization || b.label == model.Organization {
