@@ -343,21 +343,18 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 	}
 	orgs := p.rel == model.DefenceCooperation
 	lo, hi := d.clause(si, c.vs)
-	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
-		out = append(out, pr)
-		return out
+	if a, b := d.between(si, c, orgs, lo, hi); a != nil {
+		return append(out, [2]arg{a.arg(), b.arg()})
 	}
 	// The other ways look at the clause's mentions alone: found once.
 	ids := d.mentionsIn(si, lo, hi)
 	heads := d.heads(ids)
-	if pr, ok := d.hyphenPair(c, heads); ok {
-		out = append(out, pr)
-		return out
+	if a, b := d.hyphenPair(c, heads); a != nil {
+		return append(out, [2]arg{a.arg(), b.arg()})
 	}
 	// the clause holds the trigger (c.vs < hi): the heads before it are a prefix
-	if pr, ok := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); ok {
-		out = append(out, pr)
-		return out
+	if a, b := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); a != nil {
+		return append(out, [2]arg{a.arg(), b.arg()})
 	}
 	args := d.participantsOf(ids, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs)
 	homeIn := false
@@ -422,10 +419,11 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
 	return out
 }
 
-// between finds "between X and Y" with two actors.
-func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) ([2]arg, bool) {
+// between finds "between X and Y" with two actors: their mentions, or
+// nils. The sides are made from mentions only once found (here and in
+// hyphenPair and coordinated): most triggers have none of these.
+func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) (x, y *mention) {
 	seg := d.vstr[vs:ve]
-	best, found := [2]arg{}, false
 	for off := 0; ; {
 		k := indexByRare(seg[off:], betweenWord, betweenRare)
 		if k < 0 {
@@ -455,22 +453,22 @@ func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) ([2]arg, bool) {
 			g := d.gap(first.ve, m.vs)
 			if strings.HasPrefix(g, "and") || strings.Contains(g, " and ") || strings.HasSuffix(g, " and") || strings.Contains(g, "and the") {
 				if len(g) < 40 {
-					best, found = [2]arg{first.arg(), m.arg()}, true
+					x, y = first, m
 				}
 			}
 			break
 		}
-		if found && at > c.vs {
-			return best, true
+		if x != nil && at > c.vs {
+			return x, y
 		}
 	}
-	return best, found
+	return x, y
 }
 
 // hyphenPair finds "X-Y" / "X – Y" compounds ("Vietnam-India defence
 // cooperation") nearest the trigger among the heads of its clause.
-func (d *doc) hyphenPair(c *cue, heads []int) ([2]arg, bool) {
-	best, found, dist := [2]arg{}, false, 1<<30
+func (d *doc) hyphenPair(c *cue, heads []int) (x, y *mention) {
+	dist := 1 << 30
 	for k := 0; k+1 < len(heads); k++ {
 		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
 		if a.ent == "" || b.ent == "" || a.proj == b.proj || a.kind == pGroup || b.kind == pGroup || a.kind == pPair || b.kind == pPair {
@@ -479,11 +477,11 @@ func (d *doc) hyphenPair(c *cue, heads []int) ([2]arg, bool) {
 		if g := d.gap(a.ve, b.vs); g == "-" || g == "/" {
 			dd := abs(c.vs - a.vs)
 			if dd < dist {
-				best, found, dist = [2]arg{a.arg(), b.arg()}, true, dd
+				x, y, dist = a, b, dd
 			}
 		}
 	}
-	return best, found
+	return x, y
 }
 
 // introducedBy reports whether one of words stands within n view bytes
@@ -518,7 +516,7 @@ func (d *doc) heads(ids []int) []int {
 // clause ("Beijing and Hanoi are moving to reset their relations"), not
 // the tail of a longer list ("Russia, China and India"), among heads, the
 // clause's before the trigger.
-func (d *doc) coordinated(c *cue, heads []int) ([2]arg, bool) {
+func (d *doc) coordinated(c *cue, heads []int) (x, y *mention) {
 	for k := 0; k+1 < len(heads); k++ {
 		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
 		if b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
@@ -540,9 +538,9 @@ func (d *doc) coordinated(c *cue, heads []int) ([2]arg, bool) {
 		if w1, _ := d.prevWords(a.vs); w1 == "with" || w1 == "between" || w1 == "of" || w1 == "including" {
 			continue
 		}
-		return [2]arg{a.arg(), b.arg()}, true
+		return a, b
 	}
-	return [2]arg{}, false
+	return nil, nil
 }
 
 func abs(x int) int {
