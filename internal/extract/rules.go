@@ -250,15 +250,15 @@ func (d *doc) addRel(t model.RelType, a, b *arg, st model.Status, si int, since 
 	if t.Symmetric() && to < from {
 		from, to = to, from
 	}
-	k := relKey{from, t, to}
+	k := keyOf(from, t, to)
 	title := d.isTitle(si)
 	i := d.findRel(k)
 	ok := i >= 0
 	if !ok {
-		i = d.appendRel(stated{
-			Relation:  model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)},
-			titleOnly: title,
-		})
+		i = d.appendRel(k)
+		r := &d.relv[i] // filled in place: the relation is large
+		r.Type, r.From, r.To, r.Status, r.Since = t, from, to, st, since
+		r.Article, r.Sentence, r.titleOnly = d.a.ID, d.sentenceText(si), title
 	}
 	r := &d.relv[i]
 	if ok && !title && r.titleOnly {
@@ -289,8 +289,8 @@ const relMapFrom = 32
 func (d *doc) findRel(k relKey) int {
 	if len(d.relv) <= relMapFrom {
 		for i := range d.relIDs { // the keys alone: a few cache lines, where the relations take one or two each
-			// the type first: comparing it calls nothing, where most
-			// relations share a side (the home country)
+			// the type first: comparing its rank calls nothing, where
+			// most relations share a side (the home country)
 			if r := &d.relIDs[i]; r.t == k.t && r.from == k.from && r.to == k.to {
 				return i
 			}
@@ -308,14 +308,15 @@ func (d *doc) findRel(k relKey) int {
 	return -1
 }
 
-// appendRel adds relation r, new to the article, and returns its index.
-func (d *doc) appendRel(r stated) int {
+// appendRel adds a zero relation for key k, new to the article, and
+// returns its index, for the caller to fill in.
+func (d *doc) appendRel(k relKey) int {
 	i := len(d.relv)
 	if len(d.rels) > 0 { // findRel uses the map now
-		d.rels[relKey{r.From, r.Type, r.To}] = i
+		d.rels[k] = i
 	}
-	d.relv = append(d.relv, r)
-	d.relIDs = append(d.relIDs, relKey{r.From, r.Type, r.To})
+	appendZero(&d.relv)
+	d.relIDs = append(d.relIDs, k)
 	return i
 }
 
