@@ -107,16 +107,23 @@ func (d *doc) symmetric(si int, c *cue, p *payload) {
 			return // a session of a dialogue is DIALOGUE only (rule 5); a visit still counts
 		}
 	}
-	pairs := d.pairs(si, c, p)
+	if len(d.sm[si]) == 0 {
+		return // every way of finding the sides starts from a mention: a sentence naming none has none
+	}
+	lo, hi := d.clause(si, c.vs) // the trigger's clause: its sides and attributes stand in it
+	pairs := d.pairs(si, c, p, lo, hi)
 	if len(pairs) == 0 {
 		return
 	}
 	st := d.status(si, c.vs)
-	since := d.sinceIf(st, si, c.vs)
+	since := ""
+	if st == model.Established { // a planned statement has no since-date
+		since = d.sinceIn(si, lo, hi)
+	}
 	var areas []string
 	level := ""
 	if p.rel == model.DefenceCooperation {
-		areas = d.areas(si, c.vs)
+		areas = d.areas(si, lo, hi)
 	}
 	if p.rel == model.Partnership {
 		for _, q := range c.ps {
@@ -126,7 +133,7 @@ func (d *doc) symmetric(si int, c *cue, p *payload) {
 		}
 	}
 	if p.rel == model.Dialogue {
-		level = d.level(si, c.vs)
+		level = d.level(si, lo, hi)
 	}
 	for i := range pairs {
 		if r := d.addRel(p.rel, &pairs[i][0], &pairs[i][1], st, si, since); r != nil {
@@ -178,13 +185,12 @@ func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 	return false
 }
 
-// areas returns the cooperation areas named in the clause of sentence si
-// holding pos, sorted, each once.
+// areas returns the cooperation areas named in the clause [lo, hi) of
+// sentence si, sorted, each once.
 //
 // The result is valid until the next call (it reuses d.areaBuf).
-func (d *doc) areas(si, pos int) []string {
+func (d *doc) areas(si, lo, hi int) []string {
 	out := d.areaBuf[:0]
-	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
 		if !d.cues[ci].has(pArea) {
 			continue
@@ -201,8 +207,9 @@ func (d *doc) areas(si, pos int) []string {
 	return out
 }
 
-func (d *doc) level(si, pos int) string {
-	lo, hi := d.clause(si, pos)
+// level returns the first dialogue level named in the clause [lo, hi) of
+// sentence si, but for the levels of a partnership, or "".
+func (d *doc) level(si, lo, hi int) string {
 	for _, ci := range d.cuesIn(si, lo, hi) {
 		if !d.cues[ci].has(pLevel) {
 			continue

@@ -77,11 +77,12 @@ func (d *doc) firstCue(ids []int, vs int) int {
 
 // insideActor reports a cue inside the name of an actor.
 func (d *doc) insideActor(si int, c *cue) bool {
-	ids := d.mentionsIn(si, 0, c.vs+1)
-	if len(ids) == 0 {
+	ids := d.sm[si]
+	k := d.firstMention(ids, c.vs+1) // the mentions starting at or before the cue: ids[:k]
+	if k == 0 {
 		return false
 	}
-	m := &d.ments[ids[len(ids)-1]] // mentions do not overlap: only the last can hold the cue
+	m := &d.ments[ids[k-1]] // mentions do not overlap: only the last can hold the cue
 	return m.kind == pActor && m.vs <= c.vs && c.ve <= m.ve
 }
 
@@ -250,7 +251,7 @@ var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they 
 // is rarer than its space (see indexByRare).
 const amid, amidRare = " amid ", 2
 
-// betweenWord and sinceWord open the phrases between and sinceIn look for;
+// betweenWord and sinceWord open the phrases between and clauseSince look for;
 // their 'b' and 'c' are rarer in text than their other letters (indexByRare).
 const (
 	betweenWord, betweenRare = "between ", 0
@@ -329,20 +330,16 @@ func (d *doc) groupsOf(ids []int) []arg {
 }
 
 // pairs returns the two sides of each statement trigger c (payload p)
-// makes in sentence si.
+// makes in sentence si, whose clause [lo, hi) holds it.
 //
 // The result is valid until the next call (it reuses d.pairBuf).
-func (d *doc) pairs(si int, c *cue, p *payload) [][2]arg {
-	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p)
+func (d *doc) pairs(si int, c *cue, p *payload, lo, hi int) [][2]arg {
+	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p, lo, hi)
 	return d.pairBuf
 }
 
-func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload) [][2]arg {
-	if len(d.sm[si]) == 0 {
-		return out // every way of finding the sides starts from a mention: a sentence naming none has none
-	}
+func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
-	lo, hi := d.clause(si, c.vs)
 	if a, b := d.between(si, c, orgs, lo, hi); a != nil {
 		return append(out, [2]arg{a.arg(), b.arg()})
 	}
