@@ -355,8 +355,8 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) 
 	}
 	args := d.participantsOf(ids, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs)
 	homeIn := false
-	for _, a := range args {
-		homeIn = homeIn || a.proj == d.home
+	for i := range args {
+		homeIn = homeIn || args[i].proj == d.home
 	}
 	if !homeIn && d.home != "" && len(args) > 0 && args[0].vs >= 0 && d.introducedBy(args[0].vs, 30, "with ", "such as ", "including ", "like ") {
 		// "cooperation with traditional partners such as Russia, China, India": the subject is the article's home
@@ -366,15 +366,15 @@ func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) 
 	}
 	if len(args) >= 2 {
 		anchor := 0
-		for i, a := range args {
-			if a.proj == d.home {
+		for i := range args {
+			if args[i].proj == d.home {
 				anchor = i
 				break
 			}
 		}
-		for i, a := range args {
+		for i := range args {
 			if i != anchor {
-				out = append(out, [2]arg{args[anchor], a})
+				out = append(out, [2]arg{args[anchor], args[i]})
 			}
 		}
 		for _, g := range d.groupsOf(ids) {
