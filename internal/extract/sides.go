@@ -190,7 +190,8 @@ func indexByRare(s, sub string, rare int) int {
 func hasReportingVerb(s string) bool {
 	for at := strings.IndexByte(s, ' '); at >= 0 && at+1 < len(s); {
 		for _, v := range reportingVerbsAfter[s[at+1]] {
-			if strings.HasPrefix(s[at:], v) {
+			// their second letters tell most words from them, without a call
+			if at+2 < len(s) && s[at+2] == v[2] && strings.HasPrefix(s[at:], v) {
 				return true
 			}
 		}
