@@ -171,12 +171,15 @@ func appendClauseMarks(out []int, seg string, base int) []int {
 // common in text (a space) but whose byte sub[rare] is not: IndexByte
 // jumps from one of those to the next.
 func indexByRare(s, sub string, rare int) int {
+	// the bytes either side of the rare one tell most of its places from
+	// sub's, without a call to compare the whole
+	before, after := max(rare-1, 0), min(rare+1, len(sub)-1)
 	for off := rare; off < len(s); {
 		k := strings.IndexByte(s[off:], sub[rare])
 		if k < 0 {
 			return -1
 		}
-		if at := off + k - rare; strings.HasPrefix(s[at:], sub) {
+		if at := off + k - rare; at+len(sub) <= len(s) && s[at+before] == sub[before] && s[at+after] == sub[after] && s[at:at+len(sub)] == sub {
 			return at
 		}
 		off += k + 1
