@@ -21,7 +21,8 @@ func (d *doc) attache(si int, c *cue) {
 	for _, ci := range d.cuesIn(si, c.ve+1, limit) {
 		o := &d.cues[ci]
 		if o.vs > c.ve && o.vs < limit && o.has(pTrigger) {
-			for _, p := range o.ps {
+			for j := range o.ps {
+				p := &o.ps[j]
 				if p.kind == pTrigger && p.rel == model.AttacheOffice {
 					limit = o.vs
 				}

@@ -44,7 +44,8 @@ func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 		if !c.has(k) {
 			continue
 		}
-		for _, p := range c.ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind != k {
 				continue
 			}
@@ -89,10 +90,12 @@ func (d *doc) hasTrigger(si int, t model.RelType) bool {
 		return false
 	}
 	for _, ci := range d.sc[si] {
-		if !d.cues[ci].has(pTrigger) {
+		c := &d.cues[ci]
+		if !c.has(pTrigger) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pTrigger && p.rel == t {
 				return true
 			}

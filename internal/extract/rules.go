@@ -87,7 +87,8 @@ func (d *doc) memberships(si int) {
 // payloads looked at once for several kinds.
 func kindSet(ps []payload) uint64 {
 	var ks uint64
-	for _, p := range ps {
+	for j := range ps {
+		p := &ps[j]
 		ks |= 1 << p.kind
 	}
 	return ks
@@ -126,7 +127,8 @@ func (d *doc) symmetric(si int, c *cue, p *payload) {
 		areas = d.areas(si, lo, hi)
 	}
 	if p.rel == model.Partnership {
-		for _, q := range c.ps {
+		for j := range c.ps {
+			q := &c.ps[j]
 			if q.kind == pLevel {
 				level = q.label
 			}
@@ -176,7 +178,8 @@ func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}
-		for _, p := range o.ps {
+		for j := range o.ps {
+			p := &o.ps[j]
 			if p.kind == pTrigger && p.rel != model.DefenceCooperation {
 				return true
 			}
@@ -192,10 +195,12 @@ func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 func (d *doc) areas(si, lo, hi int) []string {
 	out := d.areaBuf[:0]
 	for _, ci := range d.cuesIn(si, lo, hi) {
-		if !d.cues[ci].has(pArea) {
+		c := &d.cues[ci]
+		if !c.has(pArea) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pArea {
 				out = append(out, p.label)
 			}
@@ -211,10 +216,12 @@ func (d *doc) areas(si, lo, hi int) []string {
 // sentence si, but for the levels of a partnership, or "".
 func (d *doc) level(si, lo, hi int) string {
 	for _, ci := range d.cuesIn(si, lo, hi) {
-		if !d.cues[ci].has(pLevel) {
+		c := &d.cues[ci]
+		if !c.has(pLevel) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
 				return p.label
 			}

@@ -20,7 +20,8 @@ func (d *doc) status(si int, pos int) model.Status {
 		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
 			continue
 		}
-		for _, p := range c.ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pPlanned || p.kind == pEstablished {
 				if nearest == nil || c.vs > nearest.vs {
 					nearest, nearestPlanned = c, p.kind == pPlanned
@@ -44,7 +45,8 @@ func (d *doc) status(si int, pos int) model.Status {
 		c := &d.cues[ci]
 		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
 			t := d.vstr[c.vs:c.ve]
-			for _, p := range c.ps {
+			for j := range c.ps {
+				p := &c.ps[j]
 				if p.kind == pPlanned && futureAfter[t] {
 					return model.Planned // "... will be held", "... next year"
 				}
