@@ -208,14 +208,15 @@ func hasReportingVerb(s string) bool {
 }
 
 // isMarkAt reports one of clauseMarks at seg[at]. Only those that can
-// start there are tried: by the byte two after it (see clauseMarksBy).
+// start there are tried: by the byte two after it (see clauseMarksBy),
+// then by their first (a comma is no "; ").
 func isMarkAt(seg string, at int) bool {
 	third := byte(0) // past the end: only marks of two bytes fit
 	if at+2 < len(seg) {
 		third = seg[at+2]
 	}
 	for _, mk := range clauseMarksBy[third] {
-		if strings.HasPrefix(seg[at:], mk) {
+		if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
 			return true
 		}
 	}
