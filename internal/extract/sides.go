@@ -345,18 +345,19 @@ func (d *doc) pairs(si int, c *cue, p *payload, lo, hi int) [][2]arg {
 
 func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
-	if a, b := d.between(si, c, orgs, lo, hi); a != nil {
-		return append(out, [2]arg{a.arg(), b.arg()})
-	}
-	// The other ways look at the clause's mentions alone: found once.
-	ids := d.mentionsIn(si, lo, hi)
-	heads := d.heads(ids)
-	if a, b := d.hyphenPair(c, heads); a != nil {
-		return append(out, [2]arg{a.arg(), b.arg()})
-	}
-	// the clause holds the trigger (c.vs < hi): the heads before it are a prefix
-	if a, b := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); a != nil {
-		return append(out, [2]arg{a.arg(), b.arg()})
+	ids := d.mentionsIn(si, lo, hi) // every way below looks at the clause's mentions alone
+	if len(ids) >= 2 {              // the first three pair two of them: one clause in five has fewer
+		if a, b := d.between(si, c, orgs, lo, hi); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
+		heads := d.heads(ids)
+		if a, b := d.hyphenPair(c, heads); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
+		// the clause holds the trigger (c.vs < hi): the heads before it are a prefix
+		if a, b := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
 	}
 	args := d.participantsOf(ids, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs)
 	homeIn := false
