@@ -345,8 +345,10 @@ func (d *doc) pairs(si int, c *cue, p *payload, lo, hi int) [][2]arg {
 
 func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
-	ids := d.mentionsIn(si, lo, hi) // every way below looks at the clause's mentions alone
-	if len(ids) >= 2 {              // the first three pair two of them: one clause in five has fewer
+	// Every way below looks at the clause's mentions alone. The first three
+	// pair two of them: one clause in five has fewer.
+	ids := d.mentionsIn(si, lo, hi)
+	if len(ids) >= 2 {
 		if a, b := d.between(si, c, orgs, lo, hi); a != nil {
 			return append(out, [2]arg{a.arg(), b.arg()})
 		}
