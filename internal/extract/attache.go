@@ -12,16 +12,17 @@ import (
 // attaché (before it, or the list after "of"), else the sentence's first
 // actor, else the home country; the host is the place after it, else the
 // home country.
-func (d *doc) attache(si int, c cue) {
+func (d *doc) attache(si int, c *cue) {
 	var ownerBuf, hostBuf [4]arg // on the stack: a statement has few of either
 	owners, hosts := ownerBuf[:0], hostBuf[:0]
 	ids := d.mentionsIn(si, c.vs-reach, c.ve+reach)
 	// the end of this attaché's clause: the next attaché trigger
 	limit := c.ve + reach
 	for _, ci := range d.cuesIn(si, c.ve+1, limit) {
-		o := d.cues[ci]
+		o := &d.cues[ci]
 		if o.vs > c.ve && o.vs < limit && o.has(pTrigger) {
-			for _, p := range o.ps {
+			for j := range o.ps {
+				p := &o.ps[j]
 				if p.kind == pTrigger && p.rel == model.AttacheOffice {
 					limit = o.vs
 				}

@@ -11,7 +11,7 @@ import (
 
 func (d *doc) cueIn(si int, k payloadKind, lo, hi int) bool {
 	for _, ci := range d.cuesIn(si, lo, hi) {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		if c.vs >= lo && c.vs < hi && c.has(k) {
 			return true
 		}
@@ -29,11 +29,12 @@ func (d *doc) kindsOf(si int) uint64 { return d.kinds[si] }
 // stands in sentence si.
 func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 	for _, ci := range d.sc[si] {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		if !c.has(k) {
 			continue
 		}
-		for _, p := range c.ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind != k {
 				continue
 			}
@@ -51,7 +52,7 @@ func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 // joinNear reports "join"/"accession" next to a body: a future membership.
 func (d *doc) joinNear(si int, m *mention) bool {
 	for _, ci := range d.cuesIn(si, m.vs-40, m.vs) {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		if c.ve <= m.vs && m.vs-c.ve <= 12 {
 			t := d.vstr[c.vs:c.ve]
 			if strings.HasPrefix(t, "join") || strings.HasPrefix(t, "accession") {
@@ -64,7 +65,7 @@ func (d *doc) joinNear(si int, m *mention) bool {
 
 func (d *doc) memberWordNear(si int, m *mention) bool {
 	for _, ci := range d.cuesIn(si, m.vs-40, m.ve+10) {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		if (c.ve <= m.vs && m.vs-c.ve <= 12 || c.vs >= m.ve && c.vs-m.ve <= 3) && strings.HasPrefix(d.vstr[c.vs:c.ve], "member") {
 			return true
 		}
@@ -78,10 +79,12 @@ func (d *doc) hasTrigger(si int, t model.RelType) bool {
 		return false
 	}
 	for _, ci := range d.sc[si] {
-		if !d.cues[ci].has(pTrigger) {
+		c := &d.cues[ci]
+		if !c.has(pTrigger) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pTrigger && p.rel == t {
 				return true
 			}
@@ -104,7 +107,7 @@ func (d *doc) insideGroup(si, vs, ve int) bool {
 // cueNear reports a cue of kind k within n view bytes of [vs, ve).
 func (d *doc) cueNear(si int, k payloadKind, vs, ve, n int) bool {
 	for _, ci := range d.cuesIn(si, vs-n-60, ve+n+1) {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		if !c.has(k) || c.ve < vs-n || c.vs > ve+n || d.insideGroup(si, c.vs, c.ve) {
 			continue
 		}

@@ -49,10 +49,16 @@ type arg struct {
 	dest      bool // the destination of a visit or transfer
 }
 
+// relKey identifies a relation of the article: its sides and its type,
+// by rank (typeRank), which compares without a call.
 type relKey struct {
-	from string
-	t    model.RelType
-	to   string
+	from, to string
+	t        int8
+}
+
+// keyOf returns the key of the relation of type t from from to to.
+func keyOf(from string, t model.RelType, to string) relKey {
+	return relKey{from: from, to: to, t: int8(typeRank(t))}
 }
 
 // doc is the state of one extraction.
@@ -96,7 +102,7 @@ type doc struct {
 
 	// the rule stage's buffers, reused from call to call (see each user)
 	argBuf   []arg          // participantsIn's
-	groupBuf []arg          // groupsIn's
+	groupBuf []arg          // groupsOf's
 	pairBuf  [][2]arg       // pairs'
 	areaBuf  []string       // areas'
 	relIdx   []int          // relOrder's

@@ -13,14 +13,14 @@ import (
 func TestFindRel(t *testing.T) {
 	d := &doc{rels: map[relKey]int{}}
 	key := func(n int) relKey {
-		return relKey{from: "a" + strconv.Itoa(n%7), t: model.RelTypes[n%len(model.RelTypes)], to: "b" + strconv.Itoa(n)}
+		return keyOf("a"+strconv.Itoa(n%7), model.RelTypes[n%len(model.RelTypes)], "b"+strconv.Itoa(n))
 	}
 	for n := 0; n < 3*relMapFrom; n++ {
 		k := key(n)
 		if i := d.findRel(k); i != -1 {
 			t.Fatalf("findRel(%v) = %d before it was added", k, i)
 		}
-		d.appendRel(stated{Relation: model.Relation{Type: k.t, From: k.from, To: k.to}})
+		d.appendRel(k)
 		for m := 0; m <= n; m++ {
 			if i := d.findRel(key(m)); i != m {
 				t.Fatalf("with %d relations, findRel(%v) = %d, want %d", n+1, key(m), i, m)

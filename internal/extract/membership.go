@@ -11,7 +11,7 @@ import (
 
 // peacekeeping: an actor taking part in, deploying to or supporting UN
 // peacekeeping; the sentence's actors, else the home country.
-func (d *doc) peacekeeping(si int, c cue) {
+func (d *doc) peacekeeping(si int, c *cue) {
 	if !d.hasCue(si, pPeacekeeping) {
 		return
 	}
@@ -24,8 +24,9 @@ func (d *doc) peacekeeping(si int, c cue) {
 		}
 	}
 	st := d.status(si, c.vs)
+	since := d.sinceIf(st, si, c.vs)
 	for i := range actors {
-		d.addRel(model.Peacekeeping, &actors[i], &un, st, si, d.sinceIf(st, si, c.vs))
+		d.addRel(model.Peacekeeping, &actors[i], &un, st, si, since)
 	}
 }
 
@@ -64,12 +65,10 @@ func (d *doc) addMembers(si int, m *mention, body *lexicon.Actor) {
 		if len(g) > 80 {
 			continue
 		}
-		if containsAny(g, "held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized") ||
-			containsAny(g, "chair", "hand-over", "handover", "handed over") && o.dest {
+		handover := containsAny(g, "chair", "hand-over", "handover", "handed over")
+		if handover && o.dest || containsAny(g, "held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized") {
 			members = append(members, o.arg())
-			if containsAny(g, "chair", "hand-over", "handover", "handed over") {
-				future = true
-			}
+			future = future || handover
 		}
 	}
 	if len(members) == 0 {
@@ -89,11 +88,12 @@ func (d *doc) addMembers(si int, m *mention, body *lexicon.Actor) {
 		}
 	}
 	body0 := d.countryArg(body.ID)
+	since := d.sinceIf(st, si, m.vs)
 	for i := range members {
 		if members[i].proj == body.ID {
 			continue
 		}
-		d.addRel(model.MemberOf, &members[i], &body0, st, si, d.sinceIf(st, si, m.vs))
+		d.addRel(model.MemberOf, &members[i], &body0, st, si, since)
 	}
 }
 

@@ -21,7 +21,7 @@ func (d *doc) sentenceRelations(si int) {
 // sentence si (their kinds noted: mentions).
 func (d *doc) statements(si int) {
 	for _, ci := range d.sc[si] {
-		c := d.cues[ci]
+		c := &d.cues[ci]
 		ks := c.kinds
 		if ks&(1<<pTrigger|1<<pHardware) == 0 {
 			continue // most cues only qualify a statement (status, areas, levels)
@@ -29,7 +29,8 @@ func (d *doc) statements(si int) {
 		if d.insideActor(si, c) {
 			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
 		}
-		for _, p := range c.ps {
+		for i := range c.ps {
+			p := &c.ps[i]
 			if p.kind != pTrigger {
 				continue
 			}
@@ -46,7 +47,7 @@ func (d *doc) statements(si int) {
 		if ks&(1<<pHardware) != 0 {
 			lo, hi := d.clause(si, c.vs)
 			if d.cueIn(si, pTransfer, lo, hi) || d.givenBefore(si, c, lo) {
-				d.symmetric(si, c, payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
+				d.symmetric(si, c, &payload{kind: pTrigger, rel: model.DefenceIndustry, weak: true})
 			}
 		}
 	}
@@ -86,7 +87,8 @@ func (d *doc) memberships(si int) {
 // payloads looked at once for several kinds.
 func kindSet(ps []payload) uint64 {
 	var ks uint64
-	for _, p := range ps {
+	for j := range ps {
+		p := &ps[j]
 		ks |= 1 << p.kind
 	}
 	return ks
@@ -96,7 +98,7 @@ func kindSet(ps []payload) uint64 {
 // preference, "between X and Y", "X-Y", the actors the sentence names
 // (the home country paired with each other one), or, for strong triggers,
 // a group with the sentence's one actor or the home country.
-func (d *doc) symmetric(si int, c cue, p payload) {
+func (d *doc) symmetric(si int, c *cue, p *payload) {
 	if p.rel == model.DefenceCooperation && p.weak && d.followedByOtherTrigger(si, c) {
 		return // "cooperation in training" is TRAINING only (rule 5)
 	}
@@ -106,26 +108,34 @@ func (d *doc) symmetric(si int, c cue, p payload) {
 			return // a session of a dialogue is DIALOGUE only (rule 5); a visit still counts
 		}
 	}
-	pairs := d.pairs(si, c, p)
+	if len(d.sm[si]) == 0 {
+		return // every way of finding the sides starts from a mention: a sentence naming none has none
+	}
+	lo, hi := d.clause(si, c.vs) // the trigger's clause: its sides and attributes stand in it
+	pairs := d.pairs(si, c, p, lo, hi)
 	if len(pairs) == 0 {
 		return
 	}
 	st := d.status(si, c.vs)
-	since := d.sinceIf(st, si, c.vs)
+	since := ""
+	if st == model.Established { // a planned statement has no since-date
+		since = d.sinceIn(si, lo, hi)
+	}
 	var areas []string
 	level := ""
 	if p.rel == model.DefenceCooperation {
-		areas = d.areas(si, c.vs)
+		areas = d.areas(si, lo, hi)
 	}
 	if p.rel == model.Partnership {
-		for _, q := range c.ps {
+		for j := range c.ps {
+			q := &c.ps[j]
 			if q.kind == pLevel {
 				level = q.label
 			}
 		}
 	}
 	if p.rel == model.Dialogue {
-		level = d.level(si, c.vs)
+		level = d.level(si, lo, hi)
 	}
 	for i := range pairs {
 		if r := d.addRel(p.rel, &pairs[i][0], &pairs[i][1], st, si, since); r != nil {
@@ -144,9 +154,9 @@ const giveReach = 40
 
 // givenBefore reports a giving word shortly before hardware cue c, in its
 // clause: "gave Laos two helicopters".
-func (d *doc) givenBefore(si int, c cue, lo int) bool {
+func (d *doc) givenBefore(si int, c *cue, lo int) bool {
 	for _, ci := range d.cuesIn(si, max(lo, c.vs-giveReach-30), c.vs) {
-		g := d.cues[ci]
+		g := &d.cues[ci]
 		if g.ve <= c.vs && c.vs-g.ve <= giveReach && g.has(pGive) {
 			return true
 		}
@@ -157,18 +167,19 @@ func (d *doc) givenBefore(si int, c cue, lo int) bool {
 // followedByOtherTrigger reports "cooperation in training", "ties in
 // training, defence industry": a general trigger whose object is another
 // relationship type.
-func (d *doc) followedByOtherTrigger(si int, c cue) bool {
+func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 	g := d.v.b[c.ve:min(len(d.v.b), c.ve+6)]
 	gs := strings.TrimSpace(string(g))
 	if !(strings.HasPrefix(gs, "in ") || strings.HasPrefix(gs, "on ")) {
 		return false
 	}
 	for _, ci := range d.cuesIn(si, c.ve, c.ve+21) {
-		o := d.cues[ci]
+		o := &d.cues[ci]
 		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}
-		for _, p := range o.ps {
+		for j := range o.ps {
+			p := &o.ps[j]
 			if p.kind == pTrigger && p.rel != model.DefenceCooperation {
 				return true
 			}
@@ -177,18 +188,19 @@ func (d *doc) followedByOtherTrigger(si int, c cue) bool {
 	return false
 }
 
-// areas returns the cooperation areas named in the clause of sentence si
-// holding pos, sorted, each once.
+// areas returns the cooperation areas named in the clause [lo, hi) of
+// sentence si, sorted, each once.
 //
 // The result is valid until the next call (it reuses d.areaBuf).
-func (d *doc) areas(si, pos int) []string {
+func (d *doc) areas(si, lo, hi int) []string {
 	out := d.areaBuf[:0]
-	lo, hi := d.clause(si, pos)
 	for _, ci := range d.cuesIn(si, lo, hi) {
-		if !d.cues[ci].has(pArea) {
+		c := &d.cues[ci]
+		if !c.has(pArea) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pArea {
 				out = append(out, p.label)
 			}
@@ -200,13 +212,16 @@ func (d *doc) areas(si, pos int) []string {
 	return out
 }
 
-func (d *doc) level(si, pos int) string {
-	lo, hi := d.clause(si, pos)
+// level returns the first dialogue level named in the clause [lo, hi) of
+// sentence si, but for the levels of a partnership, or "".
+func (d *doc) level(si, lo, hi int) string {
 	for _, ci := range d.cuesIn(si, lo, hi) {
-		if !d.cues[ci].has(pLevel) {
+		c := &d.cues[ci]
+		if !c.has(pLevel) {
 			continue
 		}
-		for _, p := range d.cues[ci].ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
 				return p.label
 			}
@@ -249,15 +264,15 @@ func (d *doc) addRel(t model.RelType, a, b *arg, st model.Status, si int, since 
 	if t.Symmetric() && to < from {
 		from, to = to, from
 	}
-	k := relKey{from, t, to}
+	k := keyOf(from, t, to)
 	title := d.isTitle(si)
 	i := d.findRel(k)
 	ok := i >= 0
 	if !ok {
-		i = d.appendRel(stated{
-			Relation:  model.Relation{Type: t, From: from, To: to, Status: st, Since: since, Article: d.a.ID, Sentence: d.sentenceText(si)},
-			titleOnly: title,
-		})
+		i = d.appendRel(k)
+		r := &d.relv[i] // filled in place: the relation is large
+		r.Type, r.From, r.To, r.Status, r.Since = t, from, to, st, since
+		r.Article, r.Sentence, r.titleOnly = d.a.ID, d.sentenceText(si), title
 	}
 	r := &d.relv[i]
 	if ok && !title && r.titleOnly {
@@ -288,8 +303,8 @@ const relMapFrom = 32
 func (d *doc) findRel(k relKey) int {
 	if len(d.relv) <= relMapFrom {
 		for i := range d.relIDs { // the keys alone: a few cache lines, where the relations take one or two each
-			// the type first: comparing it calls nothing, where most
-			// relations share a side (the home country)
+			// the type first: comparing its rank calls nothing, where
+			// most relations share a side (the home country)
 			if r := &d.relIDs[i]; r.t == k.t && r.from == k.from && r.to == k.to {
 				return i
 			}
@@ -307,14 +322,15 @@ func (d *doc) findRel(k relKey) int {
 	return -1
 }
 
-// appendRel adds relation r, new to the article, and returns its index.
-func (d *doc) appendRel(r stated) int {
+// appendRel adds a zero relation for key k, new to the article, and
+// returns its index, for the caller to fill in.
+func (d *doc) appendRel(k relKey) int {
 	i := len(d.relv)
 	if len(d.rels) > 0 { // findRel uses the map now
-		d.rels[relKey{r.From, r.Type, r.To}] = i
+		d.rels[k] = i
 	}
-	d.relv = append(d.relv, r)
-	d.relIDs = append(d.relIDs, relKey{r.From, r.Type, r.To})
+	appendZero(&d.relv)
+	d.relIDs = append(d.relIDs, k)
 	return i
 }
 

@@ -76,12 +76,13 @@ func (d *doc) firstCue(ids []int, vs int) int {
 }
 
 // insideActor reports a cue inside the name of an actor.
-func (d *doc) insideActor(si int, c cue) bool {
-	ids := d.mentionsIn(si, 0, c.vs+1)
-	if len(ids) == 0 {
+func (d *doc) insideActor(si int, c *cue) bool {
+	ids := d.sm[si]
+	k := d.firstMention(ids, c.vs+1) // the mentions starting at or before the cue: ids[:k]
+	if k == 0 {
 		return false
 	}
-	m := &d.ments[ids[len(ids)-1]] // mentions do not overlap: only the last can hold the cue
+	m := &d.ments[ids[k-1]] // mentions do not overlap: only the last can hold the cue
 	return m.kind == pActor && m.vs <= c.vs && c.ve <= m.ve
 }
 
@@ -170,12 +171,15 @@ func appendClauseMarks(out []int, seg string, base int) []int {
 // common in text (a space) but whose byte sub[rare] is not: IndexByte
 // jumps from one of those to the next.
 func indexByRare(s, sub string, rare int) int {
+	// the bytes either side of the rare one tell most of its places from
+	// sub's, without a call to compare the whole
+	before, after := max(rare-1, 0), min(rare+1, len(sub)-1)
 	for off := rare; off < len(s); {
 		k := strings.IndexByte(s[off:], sub[rare])
 		if k < 0 {
 			return -1
 		}
-		if at := off + k - rare; strings.HasPrefix(s[at:], sub) {
+		if at := off + k - rare; at+len(sub) <= len(s) && s[at+before] == sub[before] && s[at+after] == sub[after] && s[at:at+len(sub)] == sub {
 			return at
 		}
 		off += k + 1
@@ -189,7 +193,8 @@ func indexByRare(s, sub string, rare int) int {
 func hasReportingVerb(s string) bool {
 	for at := strings.IndexByte(s, ' '); at >= 0 && at+1 < len(s); {
 		for _, v := range reportingVerbsAfter[s[at+1]] {
-			if strings.HasPrefix(s[at:], v) {
+			// their second letters tell most words from them, without a call
+			if at+2 < len(s) && s[at+2] == v[2] && strings.HasPrefix(s[at:], v) {
 				return true
 			}
 		}
@@ -203,14 +208,15 @@ func hasReportingVerb(s string) bool {
 }
 
 // isMarkAt reports one of clauseMarks at seg[at]. Only those that can
-// start there are tried: by the byte two after it (see clauseMarksBy).
+// start there are tried: by the byte two after it (see clauseMarksBy),
+// then by their first (a comma is no "; ").
 func isMarkAt(seg string, at int) bool {
 	third := byte(0) // past the end: only marks of two bytes fit
 	if at+2 < len(seg) {
 		third = seg[at+2]
 	}
 	for _, mk := range clauseMarksBy[third] {
-		if strings.HasPrefix(seg[at:], mk) {
+		if mk[0] == seg[at] && strings.HasPrefix(seg[at:], mk) {
 			return true
 		}
 	}
@@ -250,19 +256,26 @@ var clauseMarks = []string{"; ", ", where ", ", which ", ", while ", ", as they 
 // is rarer than its space (see indexByRare).
 const amid, amidRare = " amid ", 2
 
-// betweenWord and sinceWord open the phrases between and sinceIn look for;
+// betweenWord and sinceWord open the phrases between and clauseSince look for;
 // their 'b' and 'c' are rarer in text than their other letters (indexByRare).
 const (
 	betweenWord, betweenRare = "between ", 0
-	sinceWord, sinceRare     = "since ", 2
+	sinceWord, sinceRare     = "since ", 3
 )
 
 // participantsIn is participants within the view range [lo, hi).
 //
 // The result is valid until the next call (it reuses d.argBuf).
 func (d *doc) participantsIn(si int, dest, orgs bool, lo, hi int) []arg {
+	return d.participantsOf(d.mentionsIn(si, lo, hi), dest, orgs)
+}
+
+// participantsOf is participants among the mentions ids.
+//
+// The result is valid until the next call (it reuses d.argBuf).
+func (d *doc) participantsOf(ids []int, dest, orgs bool) []arg {
 	out := d.argBuf[:0]
-	for _, mi := range d.mentionsIn(si, lo, hi) {
+	for _, mi := range ids {
 		m := &d.ments[mi]
 		if m.modifier {
 			continue
@@ -307,12 +320,12 @@ func addArg(args []arg, a arg) []arg {
 	return append(args, a)
 }
 
-// groupsIn returns the groups sentence si names in [lo, hi).
+// groupsOf returns the groups among the mentions ids.
 //
 // The result is valid until the next call (it reuses d.groupBuf).
-func (d *doc) groupsIn(si, lo, hi int) []arg {
+func (d *doc) groupsOf(ids []int) []arg {
 	out := d.groupBuf[:0]
-	for _, mi := range d.mentionsIn(si, lo, hi) {
+	for _, mi := range ids {
 		if m := &d.ments[mi]; m.kind == pGroup {
 			out = append(out, m.arg())
 		}
@@ -322,36 +335,36 @@ func (d *doc) groupsIn(si, lo, hi int) []arg {
 }
 
 // pairs returns the two sides of each statement trigger c (payload p)
-// makes in sentence si.
+// makes in sentence si, whose clause [lo, hi) holds it.
 //
 // The result is valid until the next call (it reuses d.pairBuf).
-func (d *doc) pairs(si int, c cue, p payload) [][2]arg {
-	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p)
+func (d *doc) pairs(si int, c *cue, p *payload, lo, hi int) [][2]arg {
+	d.pairBuf = d.appendPairs(d.pairBuf[:0], si, c, p, lo, hi)
 	return d.pairBuf
 }
 
-func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
-	if len(d.sm[si]) == 0 {
-		return out // every way of finding the sides starts from a mention: a sentence naming none has none
-	}
+func (d *doc) appendPairs(out [][2]arg, si int, c *cue, p *payload, lo, hi int) [][2]arg {
 	orgs := p.rel == model.DefenceCooperation
-	lo, hi := d.clause(si, c.vs)
-	if pr, ok := d.between(si, c, orgs, lo, hi); ok {
-		out = append(out, pr)
-		return out
+	// Every way below looks at the clause's mentions alone. The first three
+	// pair two of them: one clause in five has fewer.
+	ids := d.mentionsIn(si, lo, hi)
+	if len(ids) >= 2 {
+		if a, b := d.between(si, c, orgs, lo, hi); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
+		heads := d.heads(ids)
+		if a, b := d.hyphenPair(c, heads); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
+		// the clause holds the trigger (c.vs < hi): the heads before it are a prefix
+		if a, b := d.coordinated(c, heads[:d.firstMention(heads, c.vs)]); a != nil {
+			return append(out, [2]arg{a.arg(), b.arg()})
+		}
 	}
-	if pr, ok := d.hyphenPair(si, c, lo, hi); ok {
-		out = append(out, pr)
-		return out
-	}
-	if pr, ok := d.coordinated(si, c, lo); ok {
-		out = append(out, pr)
-		return out
-	}
-	args := d.participantsIn(si, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs, lo, hi)
+	args := d.participantsOf(ids, p.rel == model.Exchange || p.rel == model.DefenceIndustry, orgs)
 	homeIn := false
-	for _, a := range args {
-		homeIn = homeIn || a.proj == d.home
+	for i := range args {
+		homeIn = homeIn || args[i].proj == d.home
 	}
 	if !homeIn && d.home != "" && len(args) > 0 && args[0].vs >= 0 && d.introducedBy(args[0].vs, 30, "with ", "such as ", "including ", "like ") {
 		// "cooperation with traditional partners such as Russia, China, India": the subject is the article's home
@@ -361,18 +374,18 @@ func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 	}
 	if len(args) >= 2 {
 		anchor := 0
-		for i, a := range args {
-			if a.proj == d.home {
+		for i := range args {
+			if args[i].proj == d.home {
 				anchor = i
 				break
 			}
 		}
-		for i, a := range args {
+		for i := range args {
 			if i != anchor {
-				out = append(out, [2]arg{args[anchor], a})
+				out = append(out, [2]arg{args[anchor], args[i]})
 			}
 		}
-		for _, g := range d.groupsIn(si, lo, hi) {
+		for _, g := range d.groupsOf(ids) {
 			out = append(out, [2]arg{args[anchor], g}) // "ties with 80 nations ..., including the UN"
 		}
 		return out
@@ -389,7 +402,7 @@ func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 			return out
 		}
 	}
-	if gs := d.groupsIn(si, lo, hi); len(gs) > 0 {
+	if gs := d.groupsOf(ids); len(gs) > 0 {
 		var a arg
 		if len(args) == 1 {
 			a = args[0]
@@ -411,10 +424,11 @@ func (d *doc) appendPairs(out [][2]arg, si int, c cue, p payload) [][2]arg {
 	return out
 }
 
-// between finds "between X and Y" with two actors.
-func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
+// between finds "between X and Y" with two actors: their mentions, or
+// nils. The sides are made from mentions only once found (here and in
+// hyphenPair and coordinated): most triggers have none of these.
+func (d *doc) between(si int, c *cue, orgs bool, vs, ve int) (x, y *mention) {
 	seg := d.vstr[vs:ve]
-	best, found := [2]arg{}, false
 	for off := 0; ; {
 		k := indexByRare(seg[off:], betweenWord, betweenRare)
 		if k < 0 {
@@ -444,39 +458,35 @@ func (d *doc) between(si int, c cue, orgs bool, vs, ve int) ([2]arg, bool) {
 			g := d.gap(first.ve, m.vs)
 			if strings.HasPrefix(g, "and") || strings.Contains(g, " and ") || strings.HasSuffix(g, " and") || strings.Contains(g, "and the") {
 				if len(g) < 40 {
-					best, found = [2]arg{first.arg(), m.arg()}, true
+					x, y = first, m
 				}
 			}
 			break
 		}
-		if found && at > c.vs {
-			return best, true
+		if x != nil && at > c.vs {
+			return x, y
 		}
 	}
-	return best, found
+	return x, y
 }
 
 // hyphenPair finds "X-Y" / "X – Y" compounds ("Vietnam-India defence
-// cooperation") nearest the trigger.
-func (d *doc) hyphenPair(si int, c cue, lo, hi int) ([2]arg, bool) {
-	ids := d.heads(si, lo, hi)
-	best, found, dist := [2]arg{}, false, 1<<30
-	for k := 0; k+1 < len(ids); k++ {
-		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
-		if a.vs < lo || b.vs >= hi {
-			continue
-		}
+// cooperation") nearest the trigger among the heads of its clause.
+func (d *doc) hyphenPair(c *cue, heads []int) (x, y *mention) {
+	dist := 1 << 30
+	for k := 0; k+1 < len(heads); k++ {
+		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
 		if a.ent == "" || b.ent == "" || a.proj == b.proj || a.kind == pGroup || b.kind == pGroup || a.kind == pPair || b.kind == pPair {
 			continue
 		}
 		if g := d.gap(a.ve, b.vs); g == "-" || g == "/" {
 			dd := abs(c.vs - a.vs)
 			if dd < dist {
-				best, found, dist = [2]arg{a.arg(), b.arg()}, true, dd
+				x, y, dist = a, b, dd
 			}
 		}
 	}
-	return best, found
+	return x, y
 }
 
 // introducedBy reports whether one of words stands within n view bytes
@@ -492,12 +502,11 @@ func (d *doc) introducedBy(vs, n int, words ...string) bool {
 	return false
 }
 
-// heads are the sentence's mentions without the countries that only name
-// an agency after them ("Thai" in "the Thai navy").
+// heads are the mentions ids without the countries that only name an
+// agency after them ("Thai" in "the Thai navy").
 //
 // The result is valid until the next call (it reuses d.headBuf).
-func (d *doc) heads(si, lo, hi int) []int {
-	ids := d.mentionsIn(si, lo, hi)
+func (d *doc) heads(ids []int) []int {
 	out := d.headBuf[:0]
 	for _, mi := range ids {
 		if !d.ments[mi].modifier {
@@ -510,12 +519,12 @@ func (d *doc) heads(si, lo, hi int) []int {
 
 // coordinated finds a subject pair "X and Y" before the trigger in its
 // clause ("Beijing and Hanoi are moving to reset their relations"), not
-// the tail of a longer list ("Russia, China and India").
-func (d *doc) coordinated(si int, c cue, lo int) ([2]arg, bool) {
-	ids := d.heads(si, lo, c.vs)
-	for k := 0; k+1 < len(ids); k++ {
-		a, b := &d.ments[ids[k]], &d.ments[ids[k+1]]
-		if a.vs < lo || b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
+// the tail of a longer list ("Russia, China and India"), among heads, the
+// clause's before the trigger.
+func (d *doc) coordinated(c *cue, heads []int) (x, y *mention) {
+	for k := 0; k+1 < len(heads); k++ {
+		a, b := &d.ments[heads[k]], &d.ments[heads[k+1]]
+		if b.ve > c.vs || a.ent == "" || b.ent == "" || a.proj == b.proj || a.place || b.place {
 			continue
 		}
 		if a.kind > pGeneric || b.kind > pGeneric || a.label == model.Forum || b.label == model.Forum || a.label == model.Organization || b.label == model.Organization {
@@ -534,9 +543,9 @@ func (d *doc) coordinated(si int, c cue, lo int) ([2]arg, bool) {
 		if w1, _ := d.prevWords(a.vs); w1 == "with" || w1 == "between" || w1 == "of" || w1 == "including" {
 			continue
 		}
-		return [2]arg{a.arg(), b.arg()}, true
+		return a, b
 	}
-	return [2]arg{}, false
+	return nil, nil
 }
 
 func abs(x int) int {

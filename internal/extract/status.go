@@ -20,7 +20,8 @@ func (d *doc) status(si int, pos int) model.Status {
 		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
 			continue
 		}
-		for _, p := range c.ps {
+		for j := range c.ps {
+			p := &c.ps[j]
 			if p.kind == pPlanned || p.kind == pEstablished {
 				if nearest == nil || c.vs > nearest.vs {
 					nearest, nearestPlanned = c, p.kind == pPlanned
@@ -44,7 +45,8 @@ func (d *doc) status(si int, pos int) model.Status {
 		c := &d.cues[ci]
 		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
 			t := d.vstr[c.vs:c.ve]
-			for _, p := range c.ps {
+			for j := range c.ps {
+				p := &c.ps[j]
 				if p.kind == pPlanned && futureAfter[t] {
 					return model.Planned // "... will be held", "... next year"
 				}
@@ -148,6 +150,15 @@ func (d *doc) sinceIf(st model.Status, si, pos int) string {
 // since finds "since 2006", "since May 2010", or "established/signed/
 // opened ... in 2013" in the clause of sentence si holding pos.
 func (d *doc) since(si, pos int) string {
+	if !d.namesYear(si) {
+		return "" // most sentences: no clause to find
+	}
+	vs, ve := d.clause(si, pos)
+	return d.sinceIn(si, vs, ve)
+}
+
+// namesYear reports a year in sentence si, looked for once per sentence.
+func (d *doc) namesYear(si int) bool {
 	if d.years[si] == 0 { // the article's first look at si
 		if len(d.sinceMemo) < len(d.sents) {
 			d.sinceMemo = make([]sinceAnswer, len(d.sents))
@@ -159,14 +170,18 @@ func (d *doc) since(si, pos int) string {
 			d.years[si] = 1
 		}
 	}
-	if d.years[si] < 0 {
-		return "" // most sentences: one pass, once, instead of one per verb and statement
+	return d.years[si] > 0 // most sentences: one pass, once, instead of one per verb and statement
+}
+
+// sinceIn is since for the clause [vs, ve) of sentence si.
+func (d *doc) sinceIn(si, vs, ve int) string {
+	if !d.namesYear(si) {
+		return ""
 	}
-	vs, ve := d.clause(si, pos)
 	if a := &d.sinceMemo[si]; a.lo == vs && a.hi == ve {
 		return a.year // another statement of the clause
 	}
-	y := keepYear(sinceIn(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
+	y := keepYear(clauseSince(d.vstr[vs:ve])) // the result keeps it; the view does not last (view.str)
 	d.sinceMemo[si] = sinceAnswer{vs, ve, y}
 	return y
 }
@@ -179,8 +194,8 @@ type sinceAnswer struct {
 	year   string
 }
 
-// sinceIn is since for the clause seg.
-func sinceIn(seg string) string {
+// clauseSince is since for the clause seg.
+func clauseSince(seg string) string {
 	if !hasYear(seg) {
 		return "" // the sentence names a year, but not in this clause: one pass instead of one per verb
 	}
