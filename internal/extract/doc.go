@@ -775,9 +775,13 @@ func titleLine(text, title string) (start, end, skip int, ok bool) {
 	// Most often the line is the title as it is (article.Infer took it
 	// from there): a title that cleaning leaves alone is compared first.
 	clean := isNormalSpaceWords(title) && !strings.HasPrefix(title, "#")
-	isTitle := func(line string) bool {
+	return titleLineBy(text, func(line string) bool {
 		return clean && line == title || normalizedIs(strings.TrimLeft(strings.TrimSpace(line), "#"), title)
-	}
+	})
+}
+
+// titleLineBy is titleLine with the test of a line's being the title.
+func titleLineBy(text string, isTitle func(line string) bool) (start, end, skip int, ok bool) {
 	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
 		line, next := nextLine(text, i)
 		if strings.TrimSpace(line) == "" {

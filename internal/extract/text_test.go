@@ -60,26 +60,7 @@ func TestTitleLine(t *testing.T) {
 
 // titleLinePlain is titleLine comparing every line cleaned.
 func titleLinePlain(text, title string) (start, end, skip int, ok bool) {
-	isTitle := func(line string) bool {
+	return titleLineBy(text, func(line string) bool {
 		return normalizeSpace(strings.TrimLeft(strings.TrimSpace(line), "#")) == title
-	}
-	for i, n := 0, 0; i < len(text) && n < titleLines; n++ {
-		line, next := nextLine(text, i)
-		if strings.TrimSpace(line) == "" {
-			n--
-		} else if isTitle(line) {
-			start, end = trimSpan(text, i, i+len(line))
-			skip = end
-			for next < len(text) {
-				l, nn := nextLine(text, next)
-				if !isTitle(l) {
-					break
-				}
-				skip, next = next+len(l), nn
-			}
-			return start, end, skip, true
-		}
-		i = next
-	}
-	return 0, 0, 0, false
+	})
 }
