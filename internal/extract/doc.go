@@ -173,39 +173,34 @@ func resetSlice[T any](s []T, n int) []T {
 	return s
 }
 
-// sentenceCursor finds the sentences of view offsets given in increasing
-// order (hits in text order): a walk over the sentences, not a search per
-// offset.
-type sentenceCursor struct {
-	d *doc
-	i int // the first sentence that may hold the next offset
-}
-
-// of returns the sentence holding view offset vs, or -1.
-func (c *sentenceCursor) of(vs int) int {
-	sv := c.d.sview
-	for c.i < len(sv) && sv[c.i].end <= vs {
-		c.i++
-	}
-	if c.i < len(sv) && sv[c.i].start <= vs {
-		return c.i
-	}
-	return -1
-}
-
 // mentions finds the phrases of the text (find) and makes the mentions
 // and cues of each sentence, with the kinds of the cues' payloads (of
 // each cue and of each sentence's cues: the rules test a bit, not the
 // payloads).
+//
+// The hits are in text order: one walk over the sentences places them
+// all.
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
-	sc := sentenceCursor{d: d}
-	for i := range d.entHits {
-		h := &d.entHits[i]
+	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
+	ents, cues := d.entHits, d.cueHits
+	for si, sv := range d.sview {
+		ents = d.sentenceMentions(si, sv, ents)
+		cues = d.sentenceCues(si, sv, cues)
+	}
+	d.dropSurnames()
+	d.bindGenerics()
+}
+
+// sentenceMentions makes the mentions of sentence si, at view span sv,
+// from the entity hits at the head of hs that start in it, and returns
+// the hits after it.
+func (d *doc) sentenceMentions(si int, sv span, hs []hit) []hit {
+	for ; len(hs) > 0 && int(hs[0].vs) < sv.end; hs = hs[1:] {
+		h := &hs[0]
 		vs, ve := int(h.vs), int(h.ve)
-		si := sc.of(vs)
-		if si < 0 {
-			continue
+		if vs < sv.start {
+			continue // between sentences
 		}
 		p := &d.e.phrases.payloadsOf(h, d.payloads)[0] // what the phrase stands for (find picks it)
 		switch p.kind {
@@ -218,22 +213,29 @@ func (d *doc) mentions() {
 			d.newMention(vs, ve, si, p)
 		}
 	}
-	sc = sentenceCursor{d: d}
-	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
-	for i := range d.cueHits {
-		h := &d.cueHits[i]
-		si := sc.of(int(h.vs))
-		if si < 0 {
-			continue
+	return hs
+}
+
+// sentenceCues makes the cues of sentence si, at view span sv, from the
+// cue hits at the head of hs that start in it, and returns the hits after
+// it. d.cues has room for them.
+func (d *doc) sentenceCues(si int, sv span, hs []hit) []hit {
+	var kinds uint64
+	for ; len(hs) > 0 && int(hs[0].vs) < sv.end; hs = hs[1:] {
+		h := &hs[0]
+		if int(h.vs) < sv.start {
+			continue // between sentences
 		}
 		d.cues = d.cues[:len(d.cues)+1]
 		c := &d.cues[len(d.cues)-1] // every field set here
 		c.vs, c.ve, c.sent, c.ps, c.kinds = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads), h.kinds.set()
+		// appended in place: storing a new list would be a pointer
+		// write, with a write barrier while the GC marks
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
-		d.kinds[si] |= c.kinds
+		kinds |= c.kinds
 	}
-	d.dropSurnames()
-	d.bindGenerics()
+	d.kinds[si] = kinds
+	return hs
 }
 
 // newMention adds the mention at view range vs to ve in sentence si of
