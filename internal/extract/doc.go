@@ -509,11 +509,11 @@ func (d *doc) locativeAfter(vs, s1, e1 int) (place, dest bool) {
 // named after a locative: "in Guangzhou, China", a country after a place
 // is a place too.
 func (d *doc) listedPlace(vs int) (place, dest bool) {
-	k := vs
-	for k > 0 && d.v.b[k-1] == ' ' {
-		k--
+	b := d.v.b[:vs]
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
 	}
-	if k > 0 && d.v.b[k-1] == ',' {
+	if k := len(b); k > 0 && b[k-1] == ',' {
 		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
 			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
 				return true, d.e.destination[d.vstr[s2:e2]]
@@ -833,10 +833,7 @@ func (d *doc) resolveGenerics() {
 	if d.home == "" {
 		return
 	}
-	paras := 0
-	for _, s := range d.sents {
-		paras = max(paras, s.para+1)
-	}
+	paras := d.sents[len(d.sents)-1].para + 1 // numbered in text order; a home country is named in some sentence
 	paraHome := resetSlice(d.paraHome, paras)
 	d.paraHome = paraHome
 	for i := range d.ments {
