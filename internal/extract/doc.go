@@ -73,6 +73,7 @@ type doc struct {
 	cues      []cue
 	sm        [][]int  // mention indices per sentence
 	sc        [][]int  // cue indices per sentence
+	surnames  []string // actors' names that are people's in this article (dropSurnames)
 	marks     [][]int  // clause boundaries per sentence (see clauseMarks)
 	kinds     []uint64 // payload kinds per sentence (mentions)
 	entHits   []hit    // phrases found (buffers kept between extractions)
@@ -140,6 +141,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
 	d.ments, d.cues, d.relv, d.relIDs = d.ments[:0], d.cues[:0], d.relv[:0], d.relIDs[:0]
+	d.surnames = d.surnames[:0]
 	return d
 }
 
@@ -179,39 +181,34 @@ func resetSlice[T any](s []T, n int) []T {
 	return s
 }
 
-// sentenceCursor finds the sentences of view offsets given in increasing
-// order (hits in text order): a walk over the sentences, not a search per
-// offset.
-type sentenceCursor struct {
-	d *doc
-	i int // the first sentence that may hold the next offset
-}
-
-// of returns the sentence holding view offset vs, or -1.
-func (c *sentenceCursor) of(vs int) int {
-	sv := c.d.sview
-	for c.i < len(sv) && sv[c.i].end <= vs {
-		c.i++
-	}
-	if c.i < len(sv) && sv[c.i].start <= vs {
-		return c.i
-	}
-	return -1
-}
-
 // mentions finds the phrases of the text (find) and makes the mentions
 // and cues of each sentence, with the kinds of the cues' payloads (of
 // each cue and of each sentence's cues: the rules test a bit, not the
 // payloads).
+//
+// The hits are in text order: one walk over the sentences places them
+// all.
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
-	sc := sentenceCursor{d: d}
-	for i := range d.entHits {
-		h := &d.entHits[i]
+	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
+	ents, cues := d.entHits, d.cueHits
+	for si, sv := range d.sview {
+		ents = d.sentenceMentions(si, sv, ents)
+		cues = d.sentenceCues(si, sv, cues)
+	}
+	d.dropSurnames()
+	d.bindGenerics()
+}
+
+// sentenceMentions makes the mentions of sentence si, at view span sv,
+// from the entity hits at the head of hs that start in it, and returns
+// the hits after it.
+func (d *doc) sentenceMentions(si int, sv span, hs []hit) []hit {
+	for ; len(hs) > 0 && int(hs[0].vs) < sv.end; hs = hs[1:] {
+		h := &hs[0]
 		vs, ve := int(h.vs), int(h.ve)
-		si := sc.of(vs)
-		if si < 0 {
-			continue
+		if vs < sv.start {
+			continue // between sentences
 		}
 		p := &d.e.phrases.payloadsOf(h, d.payloads)[0] // what the phrase stands for (find picks it)
 		switch p.kind {
@@ -224,22 +221,29 @@ func (d *doc) mentions() {
 			d.newMention(vs, ve, si, p)
 		}
 	}
-	sc = sentenceCursor{d: d}
-	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
-	for i := range d.cueHits {
-		h := &d.cueHits[i]
-		si := sc.of(int(h.vs))
-		if si < 0 {
-			continue
+	return hs
+}
+
+// sentenceCues makes the cues of sentence si, at view span sv, from the
+// cue hits at the head of hs that start in it, and returns the hits after
+// it. d.cues has room for them.
+func (d *doc) sentenceCues(si int, sv span, hs []hit) []hit {
+	var kinds uint64
+	for ; len(hs) > 0 && int(hs[0].vs) < sv.end; hs = hs[1:] {
+		h := &hs[0]
+		if int(h.vs) < sv.start {
+			continue // between sentences
 		}
 		d.cues = d.cues[:len(d.cues)+1]
 		c := &d.cues[len(d.cues)-1] // every field set here
 		c.vs, c.ve, c.sent, c.ps, c.kinds = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads), h.kinds.set()
+		// appended in place: storing a new list would be a pointer
+		// write, with a write barrier while the GC marks
 		d.sc[si] = append(d.sc[si], len(d.cues)-1)
-		d.kinds[si] |= c.kinds
+		kinds |= c.kinds
 	}
-	d.dropSurnames()
-	d.bindGenerics()
+	d.kinds[si] = kinds
+	return hs
 }
 
 // newMention adds the mention at view range vs to ve in sentence si of
@@ -282,9 +286,13 @@ func (d *doc) actorMention(vs, ve, si int, p *payload) {
 	if a.Label == model.Agency {
 		m.proj = a.Country
 	}
-	m.place, m.dest = d.locative(vs)
+	s1, e1 := d.wordBefore(vs) // what locative and surnameAfter look at
+	m.place, m.dest = d.locativeAfter(vs, s1, e1)
 	if d.followedBy(ve, "(") && (p.kind == pCapital || d.startsSentence(si, vs)) {
 		m.place = true // dateline: "Hanoi (VNA) -", "Singapore (VNA) -"
+	}
+	if s1 < e1 && d.surnameAfter(m, s1) {
+		d.surnames = append(d.surnames, d.vstr[vs:ve])
 	}
 }
 
@@ -323,34 +331,33 @@ func (d *doc) groupMention(vs, ve, si int, p *payload) {
 	}
 }
 
+// surnameAfter reports that m, the mention of an actor after the word
+// starting at view offset s1, is a person's name: a demonym or country
+// alias after two capitalised words in its sentence ("Major General Le
+// Duc Thai"), not after another actor's name.
+func (d *doc) surnameAfter(m *mention, s1 int) bool {
+	if !nameKind(m) || d.isTitle(m.sent) || !d.upperAt(s1) {
+		return false // most often: not after a capitalised word
+	}
+	s2, e2 := d.wordBefore(s1)
+	if s2 == e2 || !d.upperAt(s2) || !d.nameLike(m) {
+		return false
+	}
+	sentStart, _ := d.sentView(m.sent)
+	return s2 > sentStart && !d.actorEndsAt(m.vs)
+}
+
 // dropSurnames removes demonyms that are people's names in this article:
 // "Major General Le Duc Thai" makes every "Thai" of the article a name.
+// actorMention has noted those names (d.surnames).
 func (d *doc) dropSurnames() {
-	names := map[string]bool{}
-	for i := range d.ments {
-		m := &d.ments[i]
-		if !nameKind(m) || d.isTitle(m.sent) {
-			continue
-		}
-		s1, e1 := d.wordBefore(m.vs)
-		if s1 == e1 || !d.upperAt(s1) {
-			continue // most often: not after a capitalised word
-		}
-		s2, e2 := d.wordBefore(s1)
-		if s2 == e2 || !d.upperAt(s2) || !d.nameLike(m) {
-			continue
-		}
-		if sentStart, _ := d.sentView(m.sent); s2 > sentStart && !d.actorEndsAt(m.vs) {
-			names[d.vstr[m.vs:m.ve]] = true
-		}
-	}
-	if len(names) == 0 {
+	if len(d.surnames) == 0 {
 		return
 	}
 	kept := d.ments[:0]
 	for i := range d.ments {
 		m := &d.ments[i]
-		if d.nameLike(m) && names[d.vstr[m.vs:m.ve]] && !(d.isTitle(m.sent)) {
+		if d.nameLike(m) && slices.Contains(d.surnames, d.vstr[m.vs:m.ve]) && !(d.isTitle(m.sent)) {
 			continue
 		}
 		kept = append(kept, *m)
@@ -433,6 +440,13 @@ func (d *doc) prevWords(vs int) (w1, w2 string) {
 // "the"; empty if there is none.
 func (d *doc) nearestWord(vs int) (start, end int) {
 	start, end = d.wordBefore(vs)
+	return d.pastThe(start, end)
+}
+
+// pastThe returns the view span [start, end), a word before a mention, or
+// if it is "the" the nearest word before that is not; empty if there is
+// none.
+func (d *doc) pastThe(start, end int) (int, int) {
 	for start < end && d.vstr[start:end] == "the" {
 		start, end = d.wordBefore(start)
 	}
@@ -455,14 +469,15 @@ func (d *doc) phraseBefore(s1, e1 int) string {
 // wordBefore returns the view span of the word before vs, past spaces;
 // start == end if punctuation or the text's start comes first.
 func (d *doc) wordBefore(vs int) (start, end int) {
-	end = vs
-	for end > 0 && d.v.b[end-1] == ' ' {
-		end--
+	b := d.v.b[:vs]
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
 	}
-	start = end
-	for start > 0 && lexicon.IsWordByte(d.v.b[start-1]) {
-		start--
+	end = len(b)
+	for len(b) > 0 && foldedWordBytes[b[len(b)-1]] {
+		b = b[:len(b)-1]
 	}
+	start = len(b)
 	if start == end {
 		return vs, vs
 	}
@@ -472,19 +487,17 @@ func (d *doc) wordBefore(vs int) (start, end int) {
 // locative reports whether the mention at vs follows a locative ("in",
 // "at", "visit to") and whether that makes it a destination.
 func (d *doc) locative(vs int) (place, dest bool) {
-	// "in Guangzhou, China": a country after a place is a place too
-	k := vs
-	for k > 0 && d.v.b[k-1] == ' ' {
-		k--
+	s1, e1 := d.wordBefore(vs)
+	return d.locativeAfter(vs, s1, e1)
+}
+
+// locativeAfter is locative for a mention at vs after the word at view
+// span [s1, e1) (wordBefore's answer).
+func (d *doc) locativeAfter(vs, s1, e1 int) (place, dest bool) {
+	s1, e1 = d.pastThe(s1, e1)
+	if s1 == e1 {
+		return d.listedPlace(vs) // punctuation before: perhaps a comma
 	}
-	if k > 0 && d.v.b[k-1] == ',' {
-		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
-			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
-				return true, d.e.destination[d.vstr[s2:e2]]
-			}
-		}
-	}
-	s1, e1 := d.nearestWord(vs)
 	w1 := d.vstr[s1:e1]
 	if !d.e.locEnds.mayHave(w1) {
 		return false, false // most words: no locative ends with w1, nor with w2 then
@@ -492,8 +505,26 @@ func (d *doc) locative(vs int) (place, dest bool) {
 	if w2 := d.phraseBefore(s1, e1); w2 != "" && d.e.locative[w2] {
 		return true, d.e.destination[w2]
 	}
-	if w1 != "" && d.e.locative[w1] {
+	if d.e.locative[w1] {
 		return true, d.e.destination[w1]
+	}
+	return false, false
+}
+
+// listedPlace is locative for a mention at vs after a comma and a place
+// named after a locative: "in Guangzhou, China", a country after a place
+// is a place too.
+func (d *doc) listedPlace(vs int) (place, dest bool) {
+	b := d.v.b[:vs]
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	if k := len(b); k > 0 && b[k-1] == ',' {
+		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
+			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
+				return true, d.e.destination[d.vstr[s2:e2]]
+			}
+		}
 	}
 	return false, false
 }
@@ -504,12 +535,13 @@ func (d *doc) startsSentence(si, vs int) bool {
 	return vs == lo
 }
 
+// followedBy reports whether s comes after view offset ve, past spaces.
 func (d *doc) followedBy(ve int, s string) bool {
-	i := ve
-	for i < len(d.v.b) && d.v.b[i] == ' ' {
-		i++
+	rest := d.vstr[ve:]
+	for len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
 	}
-	return strings.HasPrefix(d.vstr[i:min(len(d.v.b), i+len(s))], s)
+	return strings.HasPrefix(rest, s)
 }
 
 // numberBefore reads a count just before view offset vs: "29", "more than
@@ -632,18 +664,20 @@ func (d *doc) addEntity(id, name string, label model.Label, country string, alia
 
 // salience picks the article's home country (most mentioned; the title
 // counts double) and its partner (the next, if named as an actor at least
-// once). Ties go to the country named first.
+// once). Ties go to the country named first. Only actors' mentions count
+// (Extractor.countsFor): not generic agencies, groups or pairs.
 func (d *doc) salience() {
 	cs := d.scores[:0]
 	for i := range d.ments {
 		m := &d.ments[i]
-		if m.proj == "" || m.kind == pGeneric || m.kind == pGroup {
+		if m.kind > pCapital {
 			continue
 		}
-		if !d.projectsCountry(m) {
+		c := d.e.countsFor[m.idx]
+		if c < 0 {
 			continue
 		}
-		w := 2 // an actor
+		w := int32(2) // an actor
 		if m.place {
 			w = 1 // "in Hanoi": the article is likely about its country, but less
 		}
@@ -651,11 +685,11 @@ func (d *doc) salience() {
 			w *= 3
 		}
 		k := 0
-		for k < len(cs) && cs[k].id != m.proj { // an article names few countries
+		for k < len(cs) && cs[k].actor != c { // an article names few countries
 			k++
 		}
 		if k == len(cs) {
-			cs = append(cs, countryScore{id: m.proj}) // in order of first mention
+			cs = append(cs, countryScore{actor: c}) // in order of first mention
 		}
 		cs[k].score += w
 	}
@@ -670,20 +704,11 @@ func (d *doc) salience() {
 		}
 	}
 	if best >= 0 {
-		d.home = cs[best].id
+		d.home = d.e.lex.Actors[cs[best].actor].ID
 	}
 	if next >= 0 && cs[next].score >= 2 {
-		d.second = cs[next].id
+		d.second = d.e.lex.Actors[cs[next].actor].ID
 	}
-}
-
-// projectsCountry reports whether m's projected actor is a country.
-func (d *doc) projectsCountry(m *mention) bool {
-	if m.proj == m.ent {
-		return m.label == model.Country // m names the actor itself
-	}
-	a := d.actor(m.proj) // an agency's country
-	return a != nil && a.Label == model.Country
 }
 
 // actor returns the lexicon's actor id, or nil: lexicon.Actor without
@@ -697,8 +722,8 @@ func (d *doc) actor(id string) *lexicon.Actor {
 
 // countryScore is a country's salience in the article (see salience).
 type countryScore struct {
-	id    string
-	score int
+	actor int32 // the country's index in the lexicon's actors (Extractor.actorIndex)
+	score int32
 }
 
 // isTitle reports whether sentence si is the article's headline (see
@@ -818,10 +843,7 @@ func (d *doc) resolveGenerics() {
 	if d.home == "" {
 		return
 	}
-	paras := 0
-	for _, s := range d.sents {
-		paras = max(paras, s.para+1)
-	}
+	paras := d.sents[len(d.sents)-1].para + 1 // numbered in text order; a home country is named in some sentence
 	paraHome := resetSlice(d.paraHome, paras)
 	d.paraHome = paraHome
 	for i := range d.ments {

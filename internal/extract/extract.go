@@ -34,6 +34,7 @@ type Extractor struct {
 	aliases     map[string][]string // actor id -> its name, aliases and demonyms, sorted, deduplicated
 	aliasesAt   [][]string          // the same by actor index, for the mentions (no hashing of ids)
 	actorIndex  map[string]int      // actor id -> index in lex.Actors
+	countsFor   []int32             // actor index -> the country its mentions count for in salience (actorIndex), -1 if none
 	groupIDs    []string            // group index -> entity id ("group-neighbouring-countries")
 
 	docs sync.Pool // *doc: buffers of finished extractions, reused
@@ -62,6 +63,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 			e.kindAgency[[2]string{a.Country, a.Kind}] = i
 		}
 	}
+	e.countsFor = countriesCounted(lex, e.actorIndex)
 	for i, g := range lex.Generics {
 		for _, p := range g.Phrases {
 			eb.add(p, payload{kind: pGeneric, index: i})
@@ -157,6 +159,27 @@ func actorAliases(a lexicon.Actor) []string {
 	out = append(out, a.Demonyms...)
 	slices.Sort(out)
 	return slices.Clip(slices.Compact(out))
+}
+
+// countriesCounted returns, by actor index, the country a mention of the
+// actor counts for in salience, as its index (the one index gives for its
+// id): a country counts for itself, an agency for its country; -1 for
+// others, and for an agency whose country the lexicon does not have as
+// one.
+func countriesCounted(lex *lexicon.Lexicon, index map[string]int) []int32 {
+	cs := make([]int32, len(lex.Actors))
+	for i, a := range lex.Actors {
+		cs[i] = -1
+		switch {
+		case a.Label == model.Country:
+			cs[i] = int32(index[a.ID])
+		case a.Label == model.Agency && a.Country != a.ID:
+			if j, ok := index[a.Country]; ok && lex.Actors[j].Label == model.Country {
+				cs[i] = int32(j)
+			}
+		}
+	}
+	return cs
 }
 
 func startsUpper(s string) bool {

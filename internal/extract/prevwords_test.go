@@ -70,3 +70,53 @@ func TestPrevWords(t *testing.T) {
 		}
 	}
 }
+
+// locativeOracle is locative as it was written first: the comma case
+// looked at first, then the words before.
+func locativeOracle(d *doc, vs int) (place, dest bool) {
+	k := vs
+	for k > 0 && d.v.b[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && d.v.b[k-1] == ',' {
+		if s1, e1 := d.wordBefore(k - 1); s1 < e1 && d.upperAt(s1) {
+			if s2, e2 := d.wordBefore(s1); s2 < e2 && d.e.locative[d.vstr[s2:e2]] {
+				return true, d.e.destination[d.vstr[s2:e2]]
+			}
+		}
+	}
+	w1, w2 := prevWordsOracle(d, vs)
+	if w2 != "" && d.e.locative[w2] {
+		return true, d.e.destination[w2]
+	}
+	if w1 != "" && d.e.locative[w1] {
+		return true, d.e.destination[w1]
+	}
+	return false, false
+}
+
+// TestLocative compares locative with locativeOracle at every offset of
+// random text.
+func TestLocative(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"the", "visit to", "to", "in", "In", "Guangzhou", "China", "of", "tour", " ", "  ", ",", ".", "a"}
+	for round := 0; round < 3000; round++ {
+		var sb strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		text := sb.String()
+		d := &doc{e: testExtractor, text: text, v: newView(text)}
+		d.vstr = string(d.v.b)
+		for vs := 0; vs <= len(d.v.b); vs++ {
+			p, q := d.locative(vs)
+			op, oq := locativeOracle(d, vs)
+			if p != op || q != oq {
+				t.Fatalf("locative(%q, %d) = %v, %v; want %v, %v", d.vstr, vs, p, q, op, oq)
+			}
+		}
+	}
+}
