@@ -380,84 +380,124 @@ func appendSentences(out []sentence, text string) []sentence {
 // break as a space if wrapped is set, and returns the measures of the
 // text's lines.
 func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) {
-	var lines lineStats
-	para := 0
-	start := -1
-	emit := func(end int) {
-		if start < 0 {
-			return
-		}
-		s, e := trimSpan(text, start, end)
-		if e > s {
-			out = append(out, sentence{span{s, e}, para})
-		}
-		start = -1
+	sp := splitter{text: text, wrapped: wrapped, out: out, stop: newStops(text)}
+	for i := sp.skipSpace(0); i < len(text); i = sp.skipSpace(i) {
+		i = sp.sentence(i)
 	}
-	n := len(text)
-	stop := newStops(text)
-	line := 0 // where the current line starts
-	for i := 0; i < n; {
-		if start >= 0 {
-			i = stop.from(i)
-			if i == n {
-				break
-			}
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\n' {
-			lines.add(text[line:i])
-			j := i + 1
-			blank := false
-			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
-				if text[j] == '\n' {
-					blank = true
-					line = j + 1 // the lines between are blank
-				}
-				j++
-			}
-			if !blank {
-				line = i + 1
-			}
-			if blank || !wrapped {
-				emit(i)
-				if blank {
-					para++
-				} else if !wrapped {
-					para++ // one paragraph per line in line-per-paragraph text
-				}
-			}
-			i = j
+	sp.lines.add(text[sp.line:])
+	return sp.out, sp.lines
+}
+
+// splitter is the state of one splitAs pass. A struct, not variables
+// shared with closures: those the compiler keeps in memory, and the loop
+// reloaded them at every step.
+type splitter struct {
+	text    string
+	wrapped bool
+	out     []sentence
+	para    int       // the paragraph number
+	line    int       // where the current line starts
+	lines   lineStats // the lines before it
+	stop    stops
+}
+
+// skipSpace returns where the first sentence at or after i starts: at the
+// first rune from i that is not white space, or len(text). It takes the
+// line breaks on the way.
+func (sp *splitter) skipSpace(i int) int {
+	for i < len(sp.text) {
+		if sp.text[i] == '\n' {
+			i, _ = sp.lineBreak(i)
 			continue
 		}
-		if start < 0 {
-			if unicode.IsSpace(r) {
-				i += size
-				continue
-			}
-			start = i
+		n := spaceAt(sp.text, i)
+		if n == 0 {
+			break
 		}
-		if r == '.' || r == '!' || r == '?' || r == '…' {
-			end := i + size
-			// closing punctuation and VNA's "./." end marker
-			for end < n {
-				c, cs := utf8.DecodeRuneInString(text[end:])
-				if c == '"' || c == '\'' || c == '’' || c == '”' || c == ')' || c == ']' || c == '/' || (c == '.' && end > 0 && text[end-1] == '/') {
-					end += cs
-					continue
-				}
-				break
-			}
-			if isBoundary(text, i, end) {
-				emit(end)
-				i = end
-				continue
-			}
-		}
-		i += size
+		i += n
 	}
-	emit(n)
-	lines.add(text[line:])
-	return out, lines
+	return i
+}
+
+// sentence appends the sentence that starts at text[start], a rune that
+// is not white space, and returns where it ends. It jumps from stop byte
+// to stop byte: nothing else can end a sentence.
+func (sp *splitter) sentence(start int) int {
+	text, para := sp.text, sp.para // only the break that ends the sentence moves para on
+	for i := start; ; {
+		j := sp.stop.from(i)
+		size := 1
+		switch {
+		case j == len(text):
+			sp.emit(start, j, para)
+			return j
+		case text[j] == '\n':
+			next, ends := sp.lineBreak(j)
+			if ends {
+				sp.emit(start, j, para)
+				return next
+			}
+			i = next
+			continue
+		case text[j] == 0xE2: // the first byte of "…", and of other runes
+			if !strings.HasPrefix(text[j:], "…") {
+				i = j + 1
+				continue
+			}
+			size = len("…")
+		}
+		end := closingEnd(text, j+size)
+		if isBoundary(text, j, end) {
+			sp.emit(start, end, para)
+			return end
+		}
+		i = j + size
+	}
+}
+
+// lineBreak takes the line break at text[i] and the white space after it:
+// it measures the line the break ends, and returns where the white space
+// ends and whether the break ends a sentence (a blank line, or any break
+// in text that is not hard-wrapped), which moves on to the next paragraph.
+func (sp *splitter) lineBreak(i int) (next int, ends bool) {
+	text := sp.text
+	sp.lines.add(text[sp.line:i])
+	sp.line = i + 1
+	blank := false
+	j := i + 1
+	for ; j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n'); j++ {
+		if text[j] == '\n' {
+			blank = true
+			sp.line = j + 1 // the lines between are blank
+		}
+	}
+	if ends = blank || !sp.wrapped; ends {
+		sp.para++
+	}
+	return j, ends
+}
+
+// emit appends the sentence text[start:end] of paragraph para, without the
+// white space it ends with (it starts with none).
+func (sp *splitter) emit(start, end, para int) {
+	_, end = trimSpan(sp.text, start, end)
+	sp.out = append(sp.out, sentence{span{start, end}, para})
+}
+
+// closingEnd returns where the closing punctuation at text[i] (quotes,
+// brackets, VNA's "./." end marker) after a terminal ends.
+func closingEnd(text string, i int) int {
+	for i < len(text) {
+		switch c := text[i]; {
+		case c == '"' || c == '\'' || c == ')' || c == ']' || c == '/' || c == '.' && text[i-1] == '/':
+			i++
+		case c == 0xE2 && (strings.HasPrefix(text[i:], "’") || strings.HasPrefix(text[i:], "”")):
+			i += len("’")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // lineStats measures the non-empty lines of a text: how many there are,
