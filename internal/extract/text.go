@@ -592,35 +592,45 @@ func isBoundary(text string, i, end int) bool {
 
 // abbreviatedAt reports whether the period at text[i] ends an
 // abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
-// rather than a sentence. Most words before a period are ASCII: the
-// reading back stops at the first byte that is not an ASCII letter (one
-// test: a byte from 0x80 is none either) or once the word is too long to
-// be either, and the word is lower-cased on the stack.
+// rather than a sentence. Most words before a period are ASCII: the eight
+// bytes before it are read at once, the ASCII letters it ends with
+// counted in them (up to one more than an abbreviation has, which tells
+// a longer word), and the word is lower-cased in the same register.
 func abbreviatedAt(text string, i int) bool {
-	// one letter more than an abbreviation has tells a longer word
-	back := text[max(i-maxAbbreviation-1, 0):i]
-	k := len(back)
-	for k > 0 && (back[k-1]|0x20)-'a' < 26 {
-		k--
+	if i < 8 {
+		return abbreviatedBefore(text, i) // rare: the start of a text
 	}
-	j, n := i-len(back)+k, len(back)-k // the word is text[j:i]
+	w := load64(text, i-8)
+	lower := w | 0x2020202020202020
+	n := min(letterSuffix(w), maxAbbreviation+1)
+	j := i - n // the word is text[j:i]
 	switch {
-	case j > 0 && text[j-1] >= utf8.RuneSelf:
+	case text[j-1] >= utf8.RuneSelf:
 		return abbreviatedBefore(text, i) // a word with other letters, maybe
 	case n == 0 || n > maxAbbreviation:
 		return false
 	case n == 1 && text[j] <= 'Z':
 		return true // a capital
 	}
-	var buf [maxAbbreviation]byte
-	word := buf[:n]
-	for k := range word {
-		word[k] = text[j+k] | 0x20
-	}
-	if !abbreviationEnds[n].has(word[0], word[n-1]) {
+	word := lower >> (64 - 8*n) // little-endian: its first letter in the low byte
+	if !abbreviationEnds[n].has(byte(word), byte(lower>>56)) {
 		return false // most words: no abbreviation of their length starts and ends so
 	}
-	return abbreviations[string(word)]
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], word)
+	return abbreviations[string(buf[:n])]
+}
+
+// letterSuffix counts the ASCII letters the eight bytes of w
+// (little-endian) end with.
+func letterSuffix(w uint64) int {
+	const ones = 0x0101010101010101
+	const lows, highs = 0x7f * ones, 0x80 * ones
+	x := (w | 0x20*ones) & lows // lower case; a byte from 0x80 is dropped below
+	// adding sets the high bit of a byte of x from 'a' (from 'z'+1), with
+	// no carry into the next byte
+	letters := (x + (0x80-'a')*ones) &^ (x + (0x80-'z'-1)*ones) &^ w & highs
+	return bits.LeadingZeros64(^letters&highs) / 8
 }
 
 // abbreviatedBefore is abbreviatedAt for any word: it finds the letters
