@@ -520,43 +520,61 @@ func (ls *lineStats) add(l string) {
 // most of its non-empty lines look so.
 func (ls lineStats) hardWrapped() bool { return ls.total >= 4 && ls.wrapped*2 > ls.total }
 
-// stopBytes are the bytes appendSentences looks at inside a sentence: a
+// The stop bytes are those appendSentences looks at inside a sentence: a
 // line break, a terminal, and 0xE2, the first byte of "…" (other runes
 // are skipped: no byte of a multi-byte rune is ASCII, and 0xE2 only
-// starts one).
-var stopBytes = [...]byte{'\n', '.', '!', '?', 0xE2}
+// starts one). Of those, line breaks and full stops come often, and
+// rareStops seldom.
+var rareStops = [...]byte{'!', '?', 0xE2}
 
 // stops finds the next stop byte in text for offsets that only grow. It
 // keeps where each stop byte is next, found with strings.IndexByte (which
-// scans many bytes at a time): a rare byte is looked for again only when
-// passed, so the text is read about once per stop byte.
+// scans many bytes at a time): a byte is looked for again only when
+// passed, so the text is read about once per stop byte. The first of the
+// rare stop bytes is kept too: most steps (past a full stop or a line
+// break) look at three offsets, not five.
 type stops struct {
-	text string
-	next [len(stopBytes)]int // at or after the last offset asked; len(text) if none
+	text            string
+	period, newline int                 // where the next '.' and '\n' are
+	rare            int                 // the first of next
+	next            [len(rareStops)]int // where the next of each of rareStops is
 }
 
+// newStops returns the stops of text, none found yet.
 func newStops(text string) stops {
-	s := stops{text: text}
-	for k := range s.next {
-		s.next[k] = -1
-	}
-	return s
+	return stops{text: text, period: -1, newline: -1, rare: -1, next: [...]int{-1, -1, -1}}
 }
 
 // from returns where the first stop byte at or after i is, len(text) if
-// there is none. i must not be less than in the call before.
+// there is none. i must not be less than in the call before. (The
+// searches are written out: a function of its own for them would not be
+// inlined, and a call costs as much as the rest of a step.)
 func (s *stops) from(i int) int {
-	m := len(s.text)
-	for k, c := range stopBytes {
-		if s.next[k] < i {
-			s.next[k] = len(s.text)
-			if j := strings.IndexByte(s.text[i:], c); j >= 0 {
-				s.next[k] = i + j
-			}
+	if s.period < i {
+		s.period = len(s.text)
+		if j := strings.IndexByte(s.text[i:], '.'); j >= 0 {
+			s.period = i + j
 		}
-		m = min(m, s.next[k])
 	}
-	return m
+	if s.newline < i {
+		s.newline = len(s.text)
+		if j := strings.IndexByte(s.text[i:], '\n'); j >= 0 {
+			s.newline = i + j
+		}
+	}
+	if s.rare < i {
+		s.rare = len(s.text)
+		for k, c := range rareStops {
+			if s.next[k] < i {
+				s.next[k] = len(s.text)
+				if j := strings.IndexByte(s.text[i:], c); j >= 0 {
+					s.next[k] = i + j
+				}
+			}
+			s.rare = min(s.rare, s.next[k])
+		}
+	}
+	return min(s.period, s.newline, s.rare)
 }
 
 // isBoundary decides whether the terminal at text[i] (ending at end) ends
