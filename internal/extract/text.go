@@ -429,12 +429,12 @@ func (sp *splitter) sentence(start int) int {
 		size := 1
 		switch {
 		case j == len(text):
-			sp.emit(start, j, para)
+			sp.emitTrimmed(start, j, para)
 			return j
 		case text[j] == '\n':
 			next, ends := sp.lineBreak(j)
 			if ends {
-				sp.emit(start, j, para)
+				sp.emitTrimmed(start, j, para)
 				return next
 			}
 			i = next
@@ -465,7 +465,7 @@ func (sp *splitter) lineBreak(i int) (next int, ends bool) {
 	sp.line = i + 1
 	blank := false
 	j := i + 1
-	for ; j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n'); j++ {
+	for ; j < len(text) && breakSpaces>>text[j]&1 != 0; j++ {
 		if text[j] == '\n' {
 			blank = true
 			sp.line = j + 1 // the lines between are blank
@@ -477,11 +477,21 @@ func (sp *splitter) lineBreak(i int) (next int, ends bool) {
 	return j, ends
 }
 
-// emit appends the sentence text[start:end] of paragraph para, without the
-// white space it ends with (it starts with none).
+// breakSpaces has bit c set for the bytes c that lineBreak takes after a
+// line break: ' ', '\t', '\r' and '\n' (a shift by 64 or more gives 0).
+const breakSpaces uint64 = 1<<' ' | 1<<'\t' | 1<<'\r' | 1<<'\n'
+
+// emit appends the sentence text[start:end] of paragraph para.
 func (sp *splitter) emit(start, end, para int) {
-	_, end = trimSpan(sp.text, start, end)
 	sp.out = append(sp.out, sentence{span{start, end}, para})
+}
+
+// emitTrimmed is emit for a sentence that may end with white space (one
+// a line break or the text's end cuts, not a terminal). It starts with
+// none.
+func (sp *splitter) emitTrimmed(start, end, para int) {
+	_, end = trimSpan(sp.text, start, end)
+	sp.emit(start, end, para)
 }
 
 // closingEnd returns where the closing punctuation at text[i] (quotes,
@@ -510,8 +520,10 @@ func (ls *lineStats) add(l string) {
 		return
 	}
 	ls.total++
-	last, _ := utf8.DecodeLastRuneInString(l)
-	if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
+	if len(l) < 40 || len(l) > 90 {
+		return
+	}
+	if last, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune(".!?\"”’:", last) {
 		ls.wrapped++
 	}
 }
@@ -583,29 +595,42 @@ func isBoundary(text string, i, end int) bool {
 	if end >= len(text) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(text[end:])
 	if text[i] == '.' {
 		if abbreviatedAt(text, i) {
 			return false
 		}
-		if i > 0 && isDigit(rune(text[i-1])) && isDigit(next) {
+		if i > 0 && isDigit(rune(text[i-1])) && isDigit(rune(text[end])) {
 			return false // 3.5
 		}
 	}
-	if n := spaceAt(text, end); n > 0 {
-		// the next word must not start in lower case ("approx. five")
-		k := end + n
-		for k < len(text) && n > 0 {
-			n = spaceAt(text, k)
-			k += n
+	k := end // after the white space that follows
+	for k < len(text) {
+		n := spaceAt(text, k)
+		if n == 0 {
+			break
 		}
-		if k == len(text) {
-			return true
-		}
-		c, _ := utf8.DecodeRuneInString(text[k:])
-		return !unicode.IsLower(c)
+		k += n
 	}
+	if k > end {
+		// the next word must not start in lower case ("approx. five")
+		return k == len(text) || !startsLower(text, k)
+	}
+	next, _ := utf8.DecodeRuneInString(text[end:])
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// startsLower reports whether the rune at text[k] is a lower-case letter.
+func startsLower(text string, k int) bool {
+	if c := text[k]; c < utf8.RuneSelf {
+		return c-'a' < 26
+	}
+	return lowerRuneAt(text, k)
+}
+
+// lowerRuneAt is startsLower for a rune that is not ASCII.
+func lowerRuneAt(text string, k int) bool {
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLower(r)
 }
 
 // abbreviatedAt reports whether the period at text[i] ends an
