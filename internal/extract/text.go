@@ -515,7 +515,9 @@ func closingEnd(text string, i int) int {
 type lineStats struct{ total, wrapped int }
 
 func (ls *lineStats) add(l string) {
-	l = strings.TrimSpace(l)
+	if l == "" || !isGraphicASCII(l[0]) || !isGraphicASCII(l[len(l)-1]) {
+		l = strings.TrimSpace(l) // most lines need not be trimmed: a call saved
+	}
 	if l == "" {
 		return
 	}
@@ -527,6 +529,10 @@ func (ls *lineStats) add(l string) {
 		ls.wrapped++
 	}
 }
+
+// isGraphicASCII reports an ASCII byte that is neither white space nor a
+// control byte.
+func isGraphicASCII(c byte) bool { return c-'!' <= '~'-'!' }
 
 // hardWrapped reports text whose lines were wrapped at a fixed width:
 // most of its non-empty lines look so.
