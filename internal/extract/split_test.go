@@ -84,6 +84,12 @@ func splitAsSimple(text string, wrapped bool) ([]sentence, lineStats) {
 	return out, lines
 }
 
+func TestEllipsisEnd(t *testing.T) {
+	if e := "…"; e[len(e)-1] != ellipsisEnd {
+		t.Errorf("ellipsisEnd = %#x, want %#x", ellipsisEnd, e[len(e)-1])
+	}
+}
+
 // TestSplitAsOracle compares splitAs with splitAsSimple, read both ways
 // (hard-wrapped or not), on the seeds, generated articles and random text
 // of the pieces the splitter tells apart: terminals, closing punctuation,
@@ -100,7 +106,7 @@ func TestSplitAsOracle(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"The", " navy", " met", "Sen", "U", "3", "5", "approx", " ", "  ", "\t", "\n", "\n\n", " \n ", "\r\n",
 		"\u00a0", "\u2003", "\v", ".", "!", "?", "…", "./.", "\"", "'", "’", "”", "“", ")", "]", "/", "(", "-", "–",
-		"ệ", "Ệ", "\xe2", "\xe2\x80", "\xff", "five", "Five", "a"}
+		"ệ", "Ệ", "Ầ", "æ", "\xe2", "\xe2\x80", "\x80", "\xa6", "\xff", "five", "Five", "a"}
 	for range 5000 {
 		var sb strings.Builder
 		for n := r.IntN(24); n > 0; n-- {

@@ -439,12 +439,12 @@ func (sp *splitter) sentence(start int) int {
 			}
 			i = next
 			continue
-		case text[j] == 0xE2: // the first byte of "…", and of other runes
-			if !strings.HasPrefix(text[j:], "…") {
+		case text[j] == ellipsisEnd: // the end of "…" (searched from i), or a byte of another rune
+			if j-2 < i || text[j-2:j+1] != "…" {
 				i = j + 1
 				continue
 			}
-			size = len("…")
+			j, size = j-2, len("…")
 		}
 		end := closingEnd(text, j+size)
 		if isBoundary(text, j, end) {
@@ -539,11 +539,15 @@ func isGraphicASCII(c byte) bool { return c-'!' <= '~'-'!' }
 func (ls lineStats) hardWrapped() bool { return ls.total >= 4 && ls.wrapped*2 > ls.total }
 
 // The stop bytes are those appendSentences looks at inside a sentence: a
-// line break, a terminal, and 0xE2, the first byte of "…" (other runes
-// are skipped: no byte of a multi-byte rune is ASCII, and 0xE2 only
-// starts one). Of those, line breaks and full stops come often, and
-// rareStops seldom.
-var rareStops = [...]byte{'!', '?', 0xE2}
+// line break, a terminal, and the last byte of "…" (other runes are
+// skipped: no byte of a multi-byte rune is ASCII). Of those, line breaks
+// and full stops come often, and rareStops seldom.
+var rareStops = [...]byte{'!', '?', ellipsisEnd}
+
+// ellipsisEnd is the last byte of "…" (a test checks it), which few
+// other runes have; its first byte starts the curly quotes and the dashes
+// too.
+const ellipsisEnd = 0xA6
 
 // stops finds the next stop byte in text for offsets that only grow. It
 // keeps where each stop byte is next, found with strings.IndexByte (which

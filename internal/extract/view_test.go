@@ -134,7 +134,7 @@ func viewOracle(text string) (b []byte, off []int32) {
 // growing offsets.
 func TestStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "\x01", "\x7f", "the army "}
+	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "æ", "\x01", "\x7f", "the army "}
 	for round := 0; round < 2000; round++ {
 		var sb strings.Builder
 		for n := r.IntN(30); n > 0; n-- {
@@ -144,7 +144,7 @@ func TestStops(t *testing.T) {
 		s := newStops(text)
 		for i := 0; i <= len(text); i += 1 + r.IntN(3) {
 			want := i
-			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] != 0xE2 {
+			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] != ellipsisEnd {
 				want++
 			}
 			for range 2 { // asked again at the same offset
