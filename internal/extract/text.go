@@ -494,12 +494,17 @@ func (sp *splitter) emitTrimmed(start, end, para int) {
 	sp.emit(start, end, para)
 }
 
+// closingASCII are the ASCII bytes that close a sentence after its
+// terminal: a table, one look for the byte that most often follows a
+// terminal (a space), which is none.
+var closingASCII = [256]bool{'"': true, '\'': true, ')': true, ']': true, '/': true}
+
 // closingEnd returns where the closing punctuation at text[i] (quotes,
 // brackets, VNA's "./." end marker) after a terminal ends.
 func closingEnd(text string, i int) int {
 	for i < len(text) {
 		switch c := text[i]; {
-		case c == '"' || c == '\'' || c == ')' || c == ']' || c == '/' || c == '.' && text[i-1] == '/':
+		case closingASCII[c] || c == '.' && text[i-1] == '/':
 			i++
 		case c == 0xE2 && (strings.HasPrefix(text[i:], "’") || strings.HasPrefix(text[i:], "”")):
 			i += len("’")
