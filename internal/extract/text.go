@@ -495,8 +495,8 @@ func (sp *splitter) emitTrimmed(start, end, para int) {
 }
 
 // closingASCII are the ASCII bytes that close a sentence after its
-// terminal: a table, one look for the byte that most often follows a
-// terminal (a space), which is none.
+// terminal. A table: the byte after a terminal, most often a space, is
+// none of them, and one look tells so.
 var closingASCII = [256]bool{'"': true, '\'': true, ')': true, ']': true, '/': true}
 
 // closingEnd returns where the closing punctuation at text[i] (quotes,
@@ -651,9 +651,9 @@ func lowerRuneAt(text string, k int) bool {
 // abbreviatedAt reports whether the period at text[i] ends an
 // abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
 // rather than a sentence. Most words before a period are ASCII: the eight
-// bytes before it are read at once, the ASCII letters it ends with
-// counted in them (up to one more than an abbreviation has, which tells
-// a longer word), and the word is lower-cased in the same register.
+// bytes before the period are read at once, the ASCII letters they end
+// with counted (up to one more than an abbreviation has, which tells a
+// longer word), and the word is lower-cased in the same register.
 func abbreviatedAt(text string, i int) bool {
 	if i < 8 {
 		return abbreviatedBefore(text, i) // rare: the start of a text
