@@ -36,18 +36,20 @@ func isNormalSpaceWords(s string) bool {
 	}
 	for i < len(s) {
 		end := len(s)
-		if i+8 <= len(s) {
-			w := load64(s, i)
+		if len(s) >= 8 {
+			// the last word ends with s, over bytes tested already
+			at := min(i, len(s)-8)
+			w := load64(s, at)
 			if (w-0x20*ones)&^w&highs == 0 && w&highs == 0 { // all printable ASCII
 				x := w ^ 0x20*ones                   // zero where w has a space
 				sp := ^((x&lows + lows) | x) & highs // the spaces' high bits
-				if sp&(sp<<8) != 0 || sp&0x80 != 0 && s[i-1] == ' ' {
-					return false // two spaces in a row (i > 0 when sp&0x80: s[0] is not a space)
+				if sp&(sp<<8) != 0 || sp&0x80 != 0 && s[at-1] == ' ' {
+					return false // two spaces in a row (at > 0 when sp&0x80: s[0] is not a space)
 				}
-				i += 8
+				i = at + 8
 				continue
 			}
-			end = i + 8
+			end = at + 8
 		}
 		for i < end { // the word's bytes one by one (a rune may end past it)
 			c := s[i]
@@ -58,7 +60,7 @@ func isNormalSpaceWords(s string) bool {
 				}
 			case c <= '\r' && c >= '\t':
 				return false
-			case c >= utf8.RuneSelf:
+			case isSpaceLead(c):
 				r, size := utf8.DecodeRuneInString(s[i:])
 				if unicode.IsSpace(r) {
 					return false
@@ -66,11 +68,17 @@ func isNormalSpaceWords(s string) bool {
 				i += size
 				continue
 			}
-			i++
+			i++ // a byte of a rune that is not a space is none either
 		}
 	}
 	return true
 }
+
+// isSpaceLead reports the first bytes of the white space runes that are
+// not ASCII (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+// U+202F, U+205F, U+3000; a test checks them): the other runes, most
+// letters with diacritics, need no decoding.
+func isSpaceLead(c byte) bool { return c == 0xC2 || c-0xE1 < 3 }
 
 // evidenceText is normalizeSpace for sentences and phrases quoted in the
 // result: those already normal are returned as they are, found fast.

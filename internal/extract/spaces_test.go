@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestIsNormalSpaceWords checks the word-at-a-time test against
@@ -23,7 +25,8 @@ func TestIsNormalSpaceWords(t *testing.T) {
 			t.Errorf("isNormalSpaceWords(%q) = %v, want %v", s, got, want)
 		}
 	}
-	alphabet := []string{"a", "b", "Z", ".", " ", " ", " ", "\n", "\t", "\x00", "\x7f", "é", "\u00a0", "\u2003"}
+	alphabet := []string{"a", "b", "Z", ".", " ", " ", " ", "\n", "\t", "\x00", "\x7f", "é", "\u00a0", "\u2003",
+		"’", "“", "Ệ", "ộ", "\u0085", "\u1680", "\u3000", "\u202f", "\u205f", "\u2029", "\xe2", "\xc2", "\xe2\x80", "\x80"}
 	r := rand.New(rand.NewSource(1))
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
@@ -37,6 +40,15 @@ func TestIsNormalSpaceWords(t *testing.T) {
 		s := b.String()
 		if got, want := isNormalSpaceWords(s), isNormalSpace(s); got != want {
 			t.Fatalf("isNormalSpaceWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIsSpaceLead checks isSpaceLead against the white space runes.
+func TestIsSpaceLead(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if b := utf8.AppendRune(nil, r); unicode.IsSpace(r) && !isSpaceLead(b[0]) {
+			t.Errorf("isSpaceLead(%#x) = false for %U", b[0], r)
 		}
 	}
 }

@@ -380,84 +380,139 @@ func appendSentences(out []sentence, text string) []sentence {
 // break as a space if wrapped is set, and returns the measures of the
 // text's lines.
 func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) {
-	var lines lineStats
-	para := 0
-	start := -1
-	emit := func(end int) {
-		if start < 0 {
-			return
-		}
-		s, e := trimSpan(text, start, end)
-		if e > s {
-			out = append(out, sentence{span{s, e}, para})
-		}
-		start = -1
+	sp := splitter{text: text, wrapped: wrapped, out: out, stop: newStops(text)}
+	for i := sp.skipSpace(0); i < len(text); i = sp.skipSpace(i) {
+		i = sp.sentence(i)
 	}
-	n := len(text)
-	stop := newStops(text)
-	line := 0 // where the current line starts
-	for i := 0; i < n; {
-		if start >= 0 {
-			i = stop.from(i)
-			if i == n {
-				break
-			}
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\n' {
-			lines.add(text[line:i])
-			j := i + 1
-			blank := false
-			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
-				if text[j] == '\n' {
-					blank = true
-					line = j + 1 // the lines between are blank
-				}
-				j++
-			}
-			if !blank {
-				line = i + 1
-			}
-			if blank || !wrapped {
-				emit(i)
-				if blank {
-					para++
-				} else if !wrapped {
-					para++ // one paragraph per line in line-per-paragraph text
-				}
-			}
-			i = j
+	sp.lines.add(text[sp.line:])
+	return sp.out, sp.lines
+}
+
+// splitter is the state of one splitAs pass. A struct, not variables
+// shared with closures: those the compiler keeps in memory, and the loop
+// reloaded them at every step.
+type splitter struct {
+	text    string
+	wrapped bool
+	out     []sentence
+	para    int       // the paragraph number
+	line    int       // where the current line starts
+	lines   lineStats // the lines before it
+	stop    stops
+}
+
+// skipSpace returns where the first sentence at or after i starts: at the
+// first rune from i that is not white space, or len(text). It takes the
+// line breaks on the way.
+func (sp *splitter) skipSpace(i int) int {
+	for i < len(sp.text) {
+		if sp.text[i] == '\n' {
+			i, _ = sp.lineBreak(i)
 			continue
 		}
-		if start < 0 {
-			if unicode.IsSpace(r) {
-				i += size
-				continue
-			}
-			start = i
+		n := spaceAt(sp.text, i)
+		if n == 0 {
+			break
 		}
-		if r == '.' || r == '!' || r == '?' || r == '…' {
-			end := i + size
-			// closing punctuation and VNA's "./." end marker
-			for end < n {
-				c, cs := utf8.DecodeRuneInString(text[end:])
-				if c == '"' || c == '\'' || c == '’' || c == '”' || c == ')' || c == ']' || c == '/' || (c == '.' && end > 0 && text[end-1] == '/') {
-					end += cs
-					continue
-				}
-				break
-			}
-			if isBoundary(text, i, end) {
-				emit(end)
-				i = end
-				continue
-			}
-		}
-		i += size
+		i += n
 	}
-	emit(n)
-	lines.add(text[line:])
-	return out, lines
+	return i
+}
+
+// sentence appends the sentence that starts at text[start], a rune that
+// is not white space, and returns where it ends. It jumps from stop byte
+// to stop byte: nothing else can end a sentence.
+func (sp *splitter) sentence(start int) int {
+	text, para := sp.text, sp.para // only the break that ends the sentence moves para on
+	for i := start; ; {
+		j := sp.stop.from(i)
+		size := 1
+		switch {
+		case j == len(text):
+			sp.emitTrimmed(start, j, para)
+			return j
+		case text[j] == '\n':
+			next, ends := sp.lineBreak(j)
+			if ends {
+				sp.emitTrimmed(start, j, para)
+				return next
+			}
+			i = next
+			continue
+		case text[j] == ellipsisEnd: // the end of "…" (searched from i), or a byte of another rune
+			if j-2 < i || text[j-2:j+1] != "…" {
+				i = j + 1
+				continue
+			}
+			j, size = j-2, len("…")
+		}
+		end := closingEnd(text, j+size)
+		if isBoundary(text, j, end) {
+			sp.emit(start, end, para)
+			return end
+		}
+		i = j + size
+	}
+}
+
+// lineBreak takes the line break at text[i] and the white space after it:
+// it measures the line the break ends, and returns where the white space
+// ends and whether the break ends a sentence (a blank line, or any break
+// in text that is not hard-wrapped), which moves on to the next paragraph.
+func (sp *splitter) lineBreak(i int) (next int, ends bool) {
+	text := sp.text
+	sp.lines.add(text[sp.line:i])
+	sp.line = i + 1
+	blank := false
+	j := i + 1
+	for ; j < len(text) && breakSpaces>>text[j]&1 != 0; j++ {
+		if text[j] == '\n' {
+			blank = true
+			sp.line = j + 1 // the lines between are blank
+		}
+	}
+	if ends = blank || !sp.wrapped; ends {
+		sp.para++
+	}
+	return j, ends
+}
+
+// breakSpaces has bit c set for the bytes c that lineBreak takes after a
+// line break: ' ', '\t', '\r' and '\n' (a shift by 64 or more gives 0).
+const breakSpaces uint64 = 1<<' ' | 1<<'\t' | 1<<'\r' | 1<<'\n'
+
+// emit appends the sentence text[start:end] of paragraph para.
+func (sp *splitter) emit(start, end, para int) {
+	sp.out = append(sp.out, sentence{span{start, end}, para})
+}
+
+// emitTrimmed is emit for a sentence that may end with white space (one
+// a line break or the text's end cuts, not a terminal). It starts with
+// none.
+func (sp *splitter) emitTrimmed(start, end, para int) {
+	_, end = trimSpan(sp.text, start, end)
+	sp.emit(start, end, para)
+}
+
+// closingASCII are the ASCII bytes that close a sentence after its
+// terminal. A table: the byte after a terminal, most often a space, is
+// none of them, and one look tells so.
+var closingASCII = [256]bool{'"': true, '\'': true, ')': true, ']': true, '/': true}
+
+// closingEnd returns where the closing punctuation at text[i] (quotes,
+// brackets, VNA's "./." end marker) after a terminal ends.
+func closingEnd(text string, i int) int {
+	for i < len(text) {
+		switch c := text[i]; {
+		case closingASCII[c] || c == '.' && text[i-1] == '/':
+			i++
+		case c == 0xE2 && (strings.HasPrefix(text[i:], "’") || strings.HasPrefix(text[i:], "”")):
+			i += len("’")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // lineStats measures the non-empty lines of a text: how many there are,
@@ -465,58 +520,88 @@ func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) 
 type lineStats struct{ total, wrapped int }
 
 func (ls *lineStats) add(l string) {
-	l = strings.TrimSpace(l)
+	if l == "" || !isGraphicASCII(l[0]) || !isGraphicASCII(l[len(l)-1]) {
+		l = strings.TrimSpace(l) // most lines need not be trimmed: a call saved
+	}
 	if l == "" {
 		return
 	}
 	ls.total++
-	last, _ := utf8.DecodeLastRuneInString(l)
-	if len(l) >= 40 && len(l) <= 90 && !strings.ContainsRune(".!?\"”’:", last) {
+	if len(l) < 40 || len(l) > 90 {
+		return
+	}
+	if last, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune(".!?\"”’:", last) {
 		ls.wrapped++
 	}
 }
+
+// isGraphicASCII reports an ASCII byte that is neither white space nor a
+// control byte.
+func isGraphicASCII(c byte) bool { return c-'!' <= '~'-'!' }
 
 // hardWrapped reports text whose lines were wrapped at a fixed width:
 // most of its non-empty lines look so.
 func (ls lineStats) hardWrapped() bool { return ls.total >= 4 && ls.wrapped*2 > ls.total }
 
-// stopBytes are the bytes appendSentences looks at inside a sentence: a
-// line break, a terminal, and 0xE2, the first byte of "…" (other runes
-// are skipped: no byte of a multi-byte rune is ASCII, and 0xE2 only
-// starts one).
-var stopBytes = [...]byte{'\n', '.', '!', '?', 0xE2}
+// The stop bytes are those appendSentences looks at inside a sentence: a
+// line break, a terminal, and the last byte of "…" (other runes are
+// skipped: no byte of a multi-byte rune is ASCII). Of those, line breaks
+// and full stops come often, and rareStops seldom.
+var rareStops = [...]byte{'!', '?', ellipsisEnd}
+
+// ellipsisEnd is the last byte of "…" (a test checks it), which few
+// other runes have; its first byte starts the curly quotes and the dashes
+// too.
+const ellipsisEnd = 0xA6
 
 // stops finds the next stop byte in text for offsets that only grow. It
 // keeps where each stop byte is next, found with strings.IndexByte (which
-// scans many bytes at a time): a rare byte is looked for again only when
-// passed, so the text is read about once per stop byte.
+// scans many bytes at a time): a byte is looked for again only when
+// passed, so the text is read about once per stop byte. The first of the
+// rare stop bytes is kept too: most steps (past a full stop or a line
+// break) look at three offsets, not five.
 type stops struct {
-	text string
-	next [len(stopBytes)]int // at or after the last offset asked; len(text) if none
+	text            string
+	period, newline int                 // where the next '.' and '\n' are
+	rare            int                 // the first of next
+	next            [len(rareStops)]int // where the next of each of rareStops is
 }
 
+// newStops returns the stops of text, none found yet.
 func newStops(text string) stops {
-	s := stops{text: text}
-	for k := range s.next {
-		s.next[k] = -1
-	}
-	return s
+	return stops{text: text, period: -1, newline: -1, rare: -1, next: [...]int{-1, -1, -1}}
 }
 
 // from returns where the first stop byte at or after i is, len(text) if
-// there is none. i must not be less than in the call before.
+// there is none. i must not be less than in the call before. (The
+// searches are written out: a function of its own for them would not be
+// inlined, and a call costs as much as the rest of a step.)
 func (s *stops) from(i int) int {
-	m := len(s.text)
-	for k, c := range stopBytes {
-		if s.next[k] < i {
-			s.next[k] = len(s.text)
-			if j := strings.IndexByte(s.text[i:], c); j >= 0 {
-				s.next[k] = i + j
-			}
+	if s.period < i {
+		s.period = len(s.text)
+		if j := strings.IndexByte(s.text[i:], '.'); j >= 0 {
+			s.period = i + j
 		}
-		m = min(m, s.next[k])
 	}
-	return m
+	if s.newline < i {
+		s.newline = len(s.text)
+		if j := strings.IndexByte(s.text[i:], '\n'); j >= 0 {
+			s.newline = i + j
+		}
+	}
+	if s.rare < i {
+		s.rare = len(s.text)
+		for k, c := range rareStops {
+			if s.next[k] < i {
+				s.next[k] = len(s.text)
+				if j := strings.IndexByte(s.text[i:], c); j >= 0 {
+					s.next[k] = i + j
+				}
+			}
+			s.rare = min(s.rare, s.next[k])
+		}
+	}
+	return min(s.period, s.newline, s.rare)
 }
 
 // isBoundary decides whether the terminal at text[i] (ending at end) ends
@@ -525,62 +610,85 @@ func isBoundary(text string, i, end int) bool {
 	if end >= len(text) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(text[end:])
 	if text[i] == '.' {
 		if abbreviatedAt(text, i) {
 			return false
 		}
-		if i > 0 && isDigit(rune(text[i-1])) && isDigit(next) {
+		if i > 0 && isDigit(rune(text[i-1])) && isDigit(rune(text[end])) {
 			return false // 3.5
 		}
 	}
-	if n := spaceAt(text, end); n > 0 {
-		// the next word must not start in lower case ("approx. five")
-		k := end + n
-		for k < len(text) && n > 0 {
-			n = spaceAt(text, k)
-			k += n
+	k := end // after the white space that follows
+	for k < len(text) {
+		n := spaceAt(text, k)
+		if n == 0 {
+			break
 		}
-		if k == len(text) {
-			return true
-		}
-		c, _ := utf8.DecodeRuneInString(text[k:])
-		return !unicode.IsLower(c)
+		k += n
 	}
+	if k > end {
+		// the next word must not start in lower case ("approx. five")
+		return k == len(text) || !startsLower(text, k)
+	}
+	next, _ := utf8.DecodeRuneInString(text[end:])
 	return unicode.IsUpper(next) || next == '"' || next == '“' || next == '‘' || next == '-' || next == '–' || next == '(' || isDigit(next) && text[i] != '.'
+}
+
+// startsLower reports whether the rune at text[k] is a lower-case letter.
+func startsLower(text string, k int) bool {
+	if c := text[k]; c < utf8.RuneSelf {
+		return c-'a' < 26
+	}
+	return lowerRuneAt(text, k)
+}
+
+// lowerRuneAt is startsLower for a rune that is not ASCII.
+func lowerRuneAt(text string, k int) bool {
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLower(r)
 }
 
 // abbreviatedAt reports whether the period at text[i] ends an
 // abbreviation ("Sen.", "Lieut.") or a single capital ("U.S.", initials)
-// rather than a sentence. Most words before a period are ASCII: the
-// reading back stops at the first byte that is not an ASCII letter (one
-// test: a byte from 0x80 is none either) or once the word is too long to
-// be either, and the word is lower-cased on the stack.
+// rather than a sentence. Most words before a period are ASCII: the eight
+// bytes before the period are read at once, the ASCII letters they end
+// with counted (up to one more than an abbreviation has, which tells a
+// longer word), and the word is lower-cased in the same register.
 func abbreviatedAt(text string, i int) bool {
-	// one letter more than an abbreviation has tells a longer word
-	back := text[max(i-maxAbbreviation-1, 0):i]
-	k := len(back)
-	for k > 0 && (back[k-1]|0x20)-'a' < 26 {
-		k--
+	if i < 8 {
+		return abbreviatedBefore(text, i) // rare: the start of a text
 	}
-	j, n := i-len(back)+k, len(back)-k // the word is text[j:i]
+	w := load64(text, i-8)
+	lower := w | 0x2020202020202020
+	n := min(letterSuffix(w), maxAbbreviation+1)
+	j := i - n // the word is text[j:i]
 	switch {
-	case j > 0 && text[j-1] >= utf8.RuneSelf:
+	case text[j-1] >= utf8.RuneSelf:
 		return abbreviatedBefore(text, i) // a word with other letters, maybe
 	case n == 0 || n > maxAbbreviation:
 		return false
 	case n == 1 && text[j] <= 'Z':
 		return true // a capital
 	}
-	var buf [maxAbbreviation]byte
-	word := buf[:n]
-	for k := range word {
-		word[k] = text[j+k] | 0x20
-	}
-	if !abbreviationEnds[n].has(word[0], word[n-1]) {
+	word := lower >> (64 - 8*n) // little-endian: its first letter in the low byte
+	if !abbreviationEnds[n].has(byte(word), byte(lower>>56)) {
 		return false // most words: no abbreviation of their length starts and ends so
 	}
-	return abbreviations[string(word)]
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], word)
+	return abbreviations[string(buf[:n])]
+}
+
+// letterSuffix counts the ASCII letters the eight bytes of w
+// (little-endian) end with.
+func letterSuffix(w uint64) int {
+	const ones = 0x0101010101010101
+	const lows, highs = 0x7f * ones, 0x80 * ones
+	x := (w | 0x20*ones) & lows // lower case; a byte from 0x80 is dropped below
+	// adding sets the high bit of a byte of x from 'a' (from 'z'+1), with
+	// no carry into the next byte
+	letters := (x + (0x80-'a')*ones) &^ (x + (0x80-'z'-1)*ones) &^ w & highs
+	return bits.LeadingZeros64(^letters&highs) / 8
 }
 
 // abbreviatedBefore is abbreviatedAt for any word: it finds the letters

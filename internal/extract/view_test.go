@@ -134,7 +134,7 @@ func viewOracle(text string) (b []byte, off []int32) {
 // growing offsets.
 func TestStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "\x01", "\x7f", "the army "}
+	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "æ", "\x01", "\x7f", "the army "}
 	for round := 0; round < 2000; round++ {
 		var sb strings.Builder
 		for n := r.IntN(30); n > 0; n-- {
@@ -144,7 +144,7 @@ func TestStops(t *testing.T) {
 		s := newStops(text)
 		for i := 0; i <= len(text); i += 1 + r.IntN(3) {
 			want := i
-			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] != 0xE2 {
+			for want < len(text) && !strings.ContainsRune("\n.!?", rune(text[want])) && text[want] != ellipsisEnd {
 				want++
 			}
 			for range 2 { // asked again at the same offset
@@ -348,13 +348,39 @@ func TestAbbreviatedAtOracle(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	for _, text := range texts {
-		for i := 0; i < len(text); i++ {
-			if text[i] != '.' {
-				continue
+		// the eight bytes before a period, read at once, hold the text's
+		// start or bytes of every kind
+		for _, prefix := range []string{"", "12345678", "abcdefgh", "ABCDEFG ", "éééé", "Sen"} {
+			text := prefix + text
+			for i := 0; i < len(text); i++ {
+				if text[i] != '.' {
+					continue
+				}
+				if got, want := abbreviatedAt(text, i), abbreviatedBefore(text, i); got != want {
+					t.Errorf("abbreviatedAt(%q, %d) = %v, want %v", text, i, got, want)
+				}
 			}
-			if got, want := abbreviatedAt(text, i), abbreviatedBefore(text, i); got != want {
-				t.Errorf("abbreviatedAt(%q, %d) = %v, want %v", text, i, got, want)
-			}
+		}
+	}
+}
+
+// TestLetterSuffix compares letterSuffix with a byte loop on random
+// words of letters, the bytes next to them ('@', '[', '`', '{') and bytes
+// from 0x80 (which hold letters after clearing the high bit).
+func TestLetterSuffix(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	alphabet := "aAzZmM@[`{0 .\x80\xc1\xdaé\xe1\xfa\xff"
+	for range 20000 {
+		var b [8]byte
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		want := 0
+		for want < 8 && unicode.IsLetter(rune(b[7-want])) && b[7-want] < utf8.RuneSelf {
+			want++
+		}
+		if got := letterSuffix(load64(string(b[:]), 0)); got != want {
+			t.Fatalf("letterSuffix(%q) = %d, want %d", b, got, want)
 		}
 	}
 }
