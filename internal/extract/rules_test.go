@@ -110,6 +110,100 @@ func TestYearAfter(t *testing.T) {
 	}
 }
 
+// clauseSinceSimple is clauseSince searching the whole clause, with
+// strings.Trim: the oracle for its cut at the last year.
+func clauseSinceSimple(seg string) string {
+	if !hasYear(seg) {
+		return ""
+	}
+	after := func(s string, maxWords int) string {
+		n := 0
+		for w := range strings.FieldsSeq(s) {
+			if n == maxWords {
+				break
+			}
+			n++
+			w = strings.Trim(w, ",.;:)'\"")
+			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
+				return w
+			}
+		}
+		return ""
+	}
+	if k := strings.Index(seg, "since "); k >= 0 {
+		if y := after(seg[k+len("since "):], 2); y != "" {
+			return y
+		}
+	}
+	for _, verb := range []string{"established", "set up", "signed", "opened", "founded", "launched", "opening", "signing"} {
+		if k := strings.Index(seg, verb); k >= 0 {
+			rest := seg[k:]
+			if j := strings.Index(rest, " in "); j >= 0 && j < 60 {
+				if y := after(rest[j+4:], 1); y != "" {
+					return y
+				}
+				if j2 := strings.Index(rest[j+4:], " in "); j2 >= 0 && j2 < 30 {
+					if y := after(rest[j+4+j2+4:], 1); y != "" {
+						return y
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func TestClauseSince(t *testing.T) {
+	segs := []string{"", "no year here", "since 2006", "ties since May 2010.", "since the 2010s", "since 20061 and 2007",
+		"established in 2013", "signed in Hanoi in 2009,", "opened in 2019x", "set up in\u00a02011 and", "set up in 2011\u00a0and since",
+		"relations established in 1995 and since 2001", "2010: signed in 2012", "signed in May 2012 and opened",
+		"founded in 1990s", "launched in the 2000 programme", "opening in (2015)", "signing in 2020's", "in 2016 they signed in",
+		"since\t2004", "since 2004\tsince 2005", "2019 set up in 2019set up", "opened 2020 in 1999"}
+	for _, seg := range segs {
+		if got, want := clauseSince(seg), clauseSinceSimple(seg); got != want {
+			t.Errorf("clauseSince(%q) = %q, want %q", seg, got, want)
+		}
+	}
+	// every cut of some clauses: the last year moves through them
+	for _, long := range []string{"The two sides, whose ties were established in Hanoi in 2009 and upgraded since 2016, signed in 2020",
+		"since 1999x since 2001; opened in 20 in 2002 set up"} {
+		for i := range len(long) + 1 {
+			for _, seg := range []string{long[:i], long[i:]} {
+				if got, want := clauseSince(seg), clauseSinceSimple(seg); got != want {
+					t.Errorf("clauseSince(%q) = %q, want %q", seg, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestYearWordsEnd(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"", -1},
+		{"no year", -1},
+		{"2006", 4},
+		{"in 2006, and", 8},
+		{"1999 and 2020s then", 14},
+		{"x19991", 6},
+		{"2019\nnext word", 9},
+	} {
+		if got := yearWordsEnd(c.s); got != c.want {
+			t.Errorf("yearWordsEnd(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}
+
+func TestTrimYearPunct(t *testing.T) {
+	for _, w := range []string{"", ",", "2006,", "(2006)", "\"2006.\"", "'99", ".,;:)'\"", "a.b", "2006)."} {
+		if got, want := trimYearPunct(w), strings.Trim(w, ",.;:)'\""); got != want {
+			t.Errorf("trimYearPunct(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 func TestIndexByRare(t *testing.T) {
 	for _, c := range []struct {
 		sub  string

@@ -13,50 +13,66 @@ import (
 // pos in the sentence decides; with none, a planned cue just after it
 // ("... will be held") makes it planned.
 func (d *doc) status(si int, pos int) model.Status {
-	var nearest *cue
-	var nearestPlanned bool
+	cued := d.kindsOf(si)&statusKinds != 0 // most sentences have no status cue to look for
+	if cued {
+		if c, planned := d.statusBefore(si, pos); c != nil {
+			if planned || d.modalBefore(si, c) { // "will set up", "to hold"
+				return model.Planned
+			}
+			return model.Established
+		}
+	}
+	if d.enumPlanned(si) {
+		return model.Planned // "Second, promoting cooperation with ..." after a forward-looking lead-in
+	}
+	if cued && d.plannedAfter(si, pos) {
+		return model.Planned // "... will be held", "... next year"
+	}
+	return model.Established
+}
+
+// statusKinds are the payload kinds of status cues.
+const statusKinds = 1<<pPlanned | 1<<pEstablished
+
+// statusBefore returns the nearest status cue before pos in sentence si,
+// and whether it says planned (its first status payload), or nil.
+func (d *doc) statusBefore(si, pos int) (nearest *cue, planned bool) {
 	for _, ci := range d.cuesIn(si, pos-reach, pos) {
 		c := &d.cues[ci]
-		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
+		if c.vs >= pos || c.kinds&statusKinds == 0 {
 			continue
 		}
 		for j := range c.ps {
 			p := &c.ps[j]
 			if p.kind == pPlanned || p.kind == pEstablished {
 				if nearest == nil || c.vs > nearest.vs {
-					nearest, nearestPlanned = c, p.kind == pPlanned
+					nearest, planned = c, p.kind == pPlanned
 				}
 			}
 		}
 	}
-	if nearest != nil {
-		if nearestPlanned {
-			return model.Planned
-		}
-		if d.modalBefore(si, nearest) {
-			return model.Planned // "will set up", "to hold"
-		}
-		return model.Established
-	}
-	if d.enumPlanned(si) {
-		return model.Planned // "Second, promoting cooperation with ..." after a forward-looking lead-in
-	}
+	return nearest, planned
+}
+
+// plannedAfter reports a planned cue that counts after the statement
+// (futureAfter) just after pos, before any established cue.
+func (d *doc) plannedAfter(si, pos int) bool {
 	for _, ci := range d.cuesIn(si, pos+1, pos+40) {
 		c := &d.cues[ci]
-		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
+		if c.vs > pos && c.vs < pos+40 && c.kinds&statusKinds != 0 {
 			t := d.vstr[c.vs:c.ve]
 			for j := range c.ps {
 				p := &c.ps[j]
 				if p.kind == pPlanned && futureAfter[t] {
-					return model.Planned // "... will be held", "... next year"
+					return true
 				}
 				if p.kind == pEstablished {
-					return model.Established
+					return false
 				}
 			}
 		}
 	}
-	return model.Established
+	return false
 }
 
 // ordinals open the items of an enumeration ("First, ...", "Second, ...").
@@ -196,9 +212,11 @@ type sinceAnswer struct {
 
 // clauseSince is since for the clause seg.
 func clauseSince(seg string) string {
-	if !hasYear(seg) {
+	end := yearWordsEnd(seg)
+	if end < 0 {
 		return "" // the sentence names a year, but not in this clause: one pass instead of one per verb
 	}
+	seg = seg[:end] // each phrase below ends with a year: none starts past the last
 	if k := indexByRare(seg, sinceWord, sinceRare); k >= 0 {
 		if y := yearAfter(seg[k+len(sinceWord):], 2); y != "" {
 			return y
@@ -246,25 +264,54 @@ func keepYear(y string) string {
 
 // hasYear reports a four-digit year (19xx, 20xx) in s.
 func hasYear(s string) bool {
-	return yearFrom(s, "19") || yearFrom(s, "20")
+	return indexYear(s, "19") >= 0 || indexYear(s, "20") >= 0
 }
 
-// yearFrom reports a four-digit number starting with century in s. It
-// jumps from one century digit to the next (IndexByte): digits are rare
-// in text.
-func yearFrom(s, century string) bool {
+// yearWordsEnd returns the end of the words of s up to the last one
+// holding a four-digit year (19xx, 20xx): the next space after it, or
+// the end of s; -1 if s holds no year. A year yearAfter finds, and the
+// words before it, end there.
+func yearWordsEnd(s string) int {
+	end := max(lastYearEnd(s, "19"), lastYearEnd(s, "20"))
+	if end < 0 {
+		return -1
+	}
+	if k := strings.IndexByte(s[end:], ' '); k >= 0 {
+		return end + k
+	}
+	return len(s)
+}
+
+// lastYearEnd returns the end of the last four-digit number starting
+// with century in s, or -1.
+func lastYearEnd(s, century string) int {
+	end := -1
+	for i := 0; ; {
+		k := indexYear(s[i:], century)
+		if k < 0 {
+			return end
+		}
+		end = i + k + 4
+		i += k + 1
+	}
+}
+
+// indexYear returns the index of the first four-digit number starting
+// with century in s, or -1. It jumps from one century digit to the next
+// (IndexByte): digits are rare in text.
+func indexYear(s, century string) int {
 	for i := 0; i+4 <= len(s); {
 		k := strings.IndexByte(s[i:len(s)-3], century[0])
 		if k < 0 {
-			return false
+			return -1
 		}
 		i += k
 		if s[i+1] == century[1] && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
-			return true
+			return i
 		}
 		i++
 	}
-	return false
+	return -1
 }
 
 // yearAfter returns a four-digit year among the next maxWords words.
@@ -275,12 +322,32 @@ func yearAfter(s string, maxWords int) string {
 			break
 		}
 		n++
-		w = strings.Trim(w, ",.;:)'\"")
+		w = trimYearPunct(w)
 		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
 			return w
 		}
 	}
 	return ""
+}
+
+// trimYearPunct is strings.Trim(w, ",.;:)'\""), the punctuation around a
+// year, without building the cutset's set on each call.
+func trimYearPunct(w string) string {
+	for w != "" && isYearPunct(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && isYearPunct(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isYearPunct(b byte) bool {
+	switch b {
+	case ',', '.', ';', ':', ')', '\'', '"':
+		return true
+	}
+	return false
 }
 
 func isAllDigits(s string) bool {
