@@ -35,19 +35,24 @@ func (d *doc) status(si int, pos int) model.Status {
 const statusKinds = 1<<pPlanned | 1<<pEstablished
 
 // statusBefore returns the nearest status cue before pos in sentence si,
-// and whether it says planned (its first status payload), or nil.
+// and whether it says planned (its first status payload), or nil. Of
+// cues starting together, the first in text order counts. It looks back
+// from pos and stops at the first start with a status cue: most
+// statements have one shortly before them.
 func (d *doc) statusBefore(si, pos int) (nearest *cue, planned bool) {
-	for _, ci := range d.cuesIn(si, pos-reach, pos) {
-		c := &d.cues[ci]
-		if c.vs >= pos || c.kinds&statusKinds == 0 {
+	ids := d.sc[si]
+	for k := d.firstCue(ids, pos) - 1; k >= 0; k-- {
+		c := &d.cues[ids[k]]
+		if c.vs < pos-reach || nearest != nil && c.vs < nearest.vs {
+			break
+		}
+		if c.kinds&statusKinds == 0 {
 			continue
 		}
 		for j := range c.ps {
-			p := &c.ps[j]
-			if p.kind == pPlanned || p.kind == pEstablished {
-				if nearest == nil || c.vs > nearest.vs {
-					nearest, planned = c, p.kind == pPlanned
-				}
+			if p := &c.ps[j]; p.kind == pPlanned || p.kind == pEstablished {
+				nearest, planned = c, p.kind == pPlanned
+				break
 			}
 		}
 	}
