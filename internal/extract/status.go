@@ -217,11 +217,9 @@ type sinceAnswer struct {
 
 // clauseSince is since for the clause seg.
 func clauseSince(seg string) string {
-	end := yearWordsEnd(seg)
-	if end < 0 {
+	if !hasYear(seg) {
 		return "" // the sentence names a year, but not in this clause: one pass instead of one per verb
 	}
-	seg = seg[:end] // each phrase below ends with a year: none starts past the last
 	if k := indexByRare(seg, sinceWord, sinceRare); k >= 0 {
 		if y := yearAfter(seg[k+len(sinceWord):], 2); y != "" {
 			return y
@@ -269,54 +267,25 @@ func keepYear(y string) string {
 
 // hasYear reports a four-digit year (19xx, 20xx) in s.
 func hasYear(s string) bool {
-	return indexYear(s, "19") >= 0 || indexYear(s, "20") >= 0
+	return yearFrom(s, "19") || yearFrom(s, "20")
 }
 
-// yearWordsEnd returns the end of the words of s up to the last one
-// holding a four-digit year (19xx, 20xx): the next space after it, or
-// the end of s; -1 if s holds no year. A year yearAfter finds, and the
-// words before it, end there.
-func yearWordsEnd(s string) int {
-	end := max(lastYearEnd(s, "19"), lastYearEnd(s, "20"))
-	if end < 0 {
-		return -1
-	}
-	if k := strings.IndexByte(s[end:], ' '); k >= 0 {
-		return end + k
-	}
-	return len(s)
-}
-
-// lastYearEnd returns the end of the last four-digit number starting
-// with century in s, or -1.
-func lastYearEnd(s, century string) int {
-	end := -1
-	for i := 0; ; {
-		k := indexYear(s[i:], century)
-		if k < 0 {
-			return end
-		}
-		end = i + k + 4
-		i += k + 1
-	}
-}
-
-// indexYear returns the index of the first four-digit number starting
-// with century in s, or -1. It jumps from one century digit to the next
-// (IndexByte): digits are rare in text.
-func indexYear(s, century string) int {
+// yearFrom reports a four-digit number starting with century in s. It
+// jumps from one century digit to the next (IndexByte): digits are rare
+// in text.
+func yearFrom(s, century string) bool {
 	for i := 0; i+4 <= len(s); {
 		k := strings.IndexByte(s[i:len(s)-3], century[0])
 		if k < 0 {
-			return -1
+			return false
 		}
 		i += k
 		if s[i+1] == century[1] && isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
-			return i
+			return true
 		}
 		i++
 	}
-	return -1
+	return false
 }
 
 // yearAfter returns a four-digit year among the next maxWords words.
