@@ -135,10 +135,10 @@ func TestIndexByRare(t *testing.T) {
 		}
 	}
 	for _, v := range sinceVerbs {
-		for _, s := range []string{"", v.verb, v.verb[1:], "x" + v.verb[:len(v.verb)-1], v.verb + v.verb, "ties were " + v.verb + " in 2006 and " + v.verb,
-			v.verb[:v.rare+1] + " " + v.verb, "upgraded, " + v.verb[:len(v.verb)-1] + "x " + v.verb} {
-			if got, want := indexByRare(s, v.verb, v.rare), strings.Index(s, v.verb); got != want {
-				t.Errorf("indexByRare(%q, %q) = %d, want %d", s, v.verb, got, want)
+		for _, s := range []string{"", v.w, v.w[1:], "x" + v.w[:len(v.w)-1], v.w + v.w, "ties were " + v.w + " in 2006 and " + v.w,
+			v.w[:v.rare+1] + " " + v.w, "upgraded, " + v.w[:len(v.w)-1] + "x " + v.w} {
+			if got, want := indexByRare(s, v.w, v.rare), strings.Index(s, v.w); got != want {
+				t.Errorf("indexByRare(%q, %q) = %d, want %d", s, v.w, got, want)
 			}
 		}
 	}

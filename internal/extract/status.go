@@ -226,7 +226,7 @@ func clauseSince(seg string) string {
 		}
 	}
 	for _, v := range sinceVerbs {
-		if k := indexByRare(seg, v.verb, v.rare); k >= 0 {
+		if k := indexByRare(seg, v.w, v.rare); k >= 0 {
 			rest := seg[k:]
 			if j := strings.Index(rest, " in "); j >= 0 && j < 60 {
 				if y := yearAfter(rest[j+4:], 1); y != "" {
@@ -243,12 +243,8 @@ func clauseSince(seg string) string {
 	return ""
 }
 
-// sinceVerbs are the verbs clauseSince takes "in <year>" after, each with
-// the index of its rarest letter in text (see indexByRare).
-var sinceVerbs = []struct {
-	verb string
-	rare int
-}{{"established", 3}, {"set up", 5}, {"signed", 2}, {"opened", 1}, {"founded", 0}, {"launched", 5}, {"opening", 1}, {"signing", 2}}
+// sinceVerbs are the verbs clauseSince takes "in <year>" after.
+var sinceVerbs = rareWords("established", "set up", "signed", "opened", "founded", "launched", "opening", "signing")
 
 // yearText holds the years yearAfter finds (19xx, 20xx), as strings of their
 // own: keepYear hands them out instead of a copy each.
