@@ -116,15 +116,6 @@ func (d *doc) cueNear(si int, k payloadKind, vs, ve, n int) bool {
 	return false
 }
 
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // paraNamesHome reports whether the paragraph of sentence si names the
 // home country (d.home set): resolveGenerics has marked those paragraphs.
 func (d *doc) paraNamesHome(si int) bool { return d.paraHome[d.sents[si].para] }

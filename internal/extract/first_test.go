@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"testing"
@@ -41,6 +42,48 @@ func TestTypeRank(t *testing.T) {
 	for want, rt := range ts {
 		if got := typeRank(rt); got != want {
 			t.Errorf("typeRank(%s) = %d, want %d", rt, got, want)
+		}
+	}
+}
+
+// TestStatusBefore compares statusBefore, which looks back from pos, with
+// a look at every cue in reach before it.
+func TestStatusBefore(t *testing.T) {
+	simple := func(d *doc, pos int) (nearest *cue, planned bool) {
+		for _, ci := range d.sc[0] {
+			c := &d.cues[ci]
+			if c.vs < pos-reach || c.vs >= pos {
+				continue
+			}
+			for j := range c.ps {
+				if p := &c.ps[j]; (p.kind == pPlanned || p.kind == pEstablished) && (nearest == nil || c.vs > nearest.vs) {
+					nearest, planned = c, p.kind == pPlanned
+				}
+			}
+		}
+		return nearest, planned
+	}
+	kinds := [][]payloadKind{{pTrigger}, {pPlanned}, {pEstablished}, {pArea, pEstablished, pPlanned}, {pPlanned, pEstablished}, {}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		d := &doc{sc: [][]int{nil}}
+		vs := 0
+		for i := range rng.IntN(12) {
+			vs += rng.IntN(3) * rng.IntN(400) // starts shared, near and beyond reach
+			c := cue{vs: vs, ve: vs + 3}
+			for _, k := range kinds[rng.IntN(len(kinds))] {
+				c.ps = append(c.ps, payload{kind: k})
+			}
+			c.kinds = kindSet(c.ps)
+			d.cues = append(d.cues, c)
+			d.sc[0] = append(d.sc[0], i)
+		}
+		for pos := 0; pos <= vs+reach+2; pos += 1 + rng.IntN(50) {
+			gc, gp := d.statusBefore(0, pos)
+			wc, wp := simple(d, pos)
+			if gc != wc || gp != wp {
+				t.Fatalf("cues %v, pos %d: statusBefore = %v %v, want %v %v", d.cues, pos, gc, gp, wc, wp)
+			}
 		}
 	}
 }

@@ -65,8 +65,8 @@ func (d *doc) addMembers(si int, m *mention, body *lexicon.Actor) {
 		if len(g) > 80 {
 			continue
 		}
-		handover := containsAny(g, "chair", "hand-over", "handover", "handed over")
-		if handover && o.dest || containsAny(g, "held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized") {
+		handover := containsRare(g, handoverWords)
+		if handover && o.dest || containsRare(g, hostWords) {
 			members = append(members, o.arg())
 			future = future || handover
 		}
@@ -96,6 +96,13 @@ func (d *doc) addMembers(si int, m *mention, body *lexicon.Actor) {
 		d.addRel(model.MemberOf, &members[i], &body0, st, si, since)
 	}
 }
+
+// handoverWords and hostWords, between a body and a country, make the
+// country a member (addMembers).
+var (
+	handoverWords = rareWords("chair", "hand-over", "handover", "handed over")
+	hostWords     = rareWords("held", "opened", "hosted", "take place", "took place", "convened", "organised", "organized")
+)
 
 // notNational reports a side that is neither a country nor an agency.
 func notNational(a arg) bool { return a.label != model.Country && a.label != model.Agency }

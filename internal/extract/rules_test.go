@@ -110,6 +110,14 @@ func TestYearAfter(t *testing.T) {
 	}
 }
 
+func TestTrimYearPunct(t *testing.T) {
+	for _, w := range []string{"", ",", "2006,", "(2006)", "\"2006.\"", "'99", ".,;:)'\"", "a.b", "2006)."} {
+		if got, want := trimYearPunct(w), strings.Trim(w, ",.;:)'\""); got != want {
+			t.Errorf("trimYearPunct(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 func TestIndexByRare(t *testing.T) {
 	for _, c := range []struct {
 		sub  string
@@ -123,6 +131,14 @@ func TestIndexByRare(t *testing.T) {
 		for _, s := range c.ss {
 			if got, want := indexByRare(s, c.sub, c.rare), strings.Index(s, c.sub); got != want {
 				t.Errorf("indexByRare(%q, %q) = %d, want %d", s, c.sub, got, want)
+			}
+		}
+	}
+	for _, v := range sinceVerbs {
+		for _, s := range []string{"", v.w, v.w[1:], "x" + v.w[:len(v.w)-1], v.w + v.w, "ties were " + v.w + " in 2006 and " + v.w,
+			v.w[:v.rare+1] + " " + v.w, "upgraded, " + v.w[:len(v.w)-1] + "x " + v.w} {
+			if got, want := indexByRare(s, v.w, v.rare), strings.Index(s, v.w); got != want {
+				t.Errorf("indexByRare(%q, %q) = %d, want %d", s, v.w, got, want)
 			}
 		}
 	}

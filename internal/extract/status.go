@@ -13,50 +13,71 @@ import (
 // pos in the sentence decides; with none, a planned cue just after it
 // ("... will be held") makes it planned.
 func (d *doc) status(si int, pos int) model.Status {
-	var nearest *cue
-	var nearestPlanned bool
-	for _, ci := range d.cuesIn(si, pos-reach, pos) {
-		c := &d.cues[ci]
-		if c.vs >= pos || c.kinds&(1<<pPlanned|1<<pEstablished) == 0 {
-			continue
-		}
-		for j := range c.ps {
-			p := &c.ps[j]
-			if p.kind == pPlanned || p.kind == pEstablished {
-				if nearest == nil || c.vs > nearest.vs {
-					nearest, nearestPlanned = c, p.kind == pPlanned
-				}
+	cued := d.kindsOf(si)&statusKinds != 0 // most sentences have no status cue to look for
+	if cued {
+		if c, planned := d.statusBefore(si, pos); c != nil {
+			if planned || d.modalBefore(si, c) { // "will set up", "to hold"
+				return model.Planned
 			}
+			return model.Established
 		}
-	}
-	if nearest != nil {
-		if nearestPlanned {
-			return model.Planned
-		}
-		if d.modalBefore(si, nearest) {
-			return model.Planned // "will set up", "to hold"
-		}
-		return model.Established
 	}
 	if d.enumPlanned(si) {
 		return model.Planned // "Second, promoting cooperation with ..." after a forward-looking lead-in
 	}
+	if cued && d.plannedAfter(si, pos) {
+		return model.Planned // "... will be held", "... next year"
+	}
+	return model.Established
+}
+
+// statusKinds are the payload kinds of status cues.
+const statusKinds = 1<<pPlanned | 1<<pEstablished
+
+// statusBefore returns the nearest status cue before pos in sentence si,
+// and whether it says planned (its first status payload), or nil. Of
+// cues starting together, the first in text order counts. It looks back
+// from pos and stops at the first start with a status cue: most
+// statements have one shortly before them.
+func (d *doc) statusBefore(si, pos int) (nearest *cue, planned bool) {
+	ids := d.sc[si]
+	for k := d.firstCue(ids, pos) - 1; k >= 0; k-- {
+		c := &d.cues[ids[k]]
+		if c.vs < pos-reach || nearest != nil && c.vs < nearest.vs {
+			break
+		}
+		if c.kinds&statusKinds == 0 {
+			continue
+		}
+		for j := range c.ps {
+			if p := &c.ps[j]; p.kind == pPlanned || p.kind == pEstablished {
+				nearest, planned = c, p.kind == pPlanned
+				break
+			}
+		}
+	}
+	return nearest, planned
+}
+
+// plannedAfter reports a planned cue that counts after the statement
+// (futureAfter) just after pos, before any established cue.
+func (d *doc) plannedAfter(si, pos int) bool {
 	for _, ci := range d.cuesIn(si, pos+1, pos+40) {
 		c := &d.cues[ci]
-		if c.vs > pos && c.vs < pos+40 && c.kinds&(1<<pPlanned|1<<pEstablished) != 0 {
+		if c.vs > pos && c.vs < pos+40 && c.kinds&statusKinds != 0 {
 			t := d.vstr[c.vs:c.ve]
 			for j := range c.ps {
 				p := &c.ps[j]
 				if p.kind == pPlanned && futureAfter[t] {
-					return model.Planned // "... will be held", "... next year"
+					return true
 				}
 				if p.kind == pEstablished {
-					return model.Established
+					return false
 				}
 			}
 		}
 	}
-	return model.Established
+	return false
 }
 
 // ordinals open the items of an enumeration ("First, ...", "Second, ...").
@@ -204,8 +225,8 @@ func clauseSince(seg string) string {
 			return y
 		}
 	}
-	for _, verb := range []string{"established", "set up", "signed", "opened", "founded", "launched", "opening", "signing"} {
-		if k := strings.Index(seg, verb); k >= 0 {
+	for _, v := range sinceVerbs {
+		if k := indexByRare(seg, v.w, v.rare); k >= 0 {
 			rest := seg[k:]
 			if j := strings.Index(rest, " in "); j >= 0 && j < 60 {
 				if y := yearAfter(rest[j+4:], 1); y != "" {
@@ -221,6 +242,9 @@ func clauseSince(seg string) string {
 	}
 	return ""
 }
+
+// sinceVerbs are the verbs clauseSince takes "in <year>" after.
+var sinceVerbs = rareWords("established", "set up", "signed", "opened", "founded", "launched", "opening", "signing")
 
 // yearText holds the years yearAfter finds (19xx, 20xx), as strings of their
 // own: keepYear hands them out instead of a copy each.
@@ -275,12 +299,32 @@ func yearAfter(s string, maxWords int) string {
 			break
 		}
 		n++
-		w = strings.Trim(w, ",.;:)'\"")
+		w = trimYearPunct(w)
 		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isAllDigits(w) {
 			return w
 		}
 	}
 	return ""
+}
+
+// trimYearPunct is strings.Trim(w, ",.;:)'\""), the punctuation around a
+// year, without building the cutset's set on each call.
+func trimYearPunct(w string) string {
+	for w != "" && isYearPunct(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && isYearPunct(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isYearPunct(b byte) bool {
+	switch b {
+	case ',', '.', ';', ':', ')', '\'', '"':
+		return true
+	}
+	return false
 }
 
 func isAllDigits(s string) bool {
