@@ -81,25 +81,28 @@ func TestNonTextMatchesReference(t *testing.T) {
 	}
 }
 
-// TestHasControl compares hasControl with a look at each byte, for every
-// byte value at every offset of texts around the 32-byte block size, after
-// an ASCII letter and after 0xFF (whose carry reaches lowOrDel's next byte).
-func TestHasControl(t *testing.T) {
-	for _, n := range []int{1, 31, 32, 33, 70} {
-		for _, prev := range []byte{'a', 0xFF} {
-			for c := range 256 {
-				for at := range n {
-					data := []byte(strings.Repeat("a\n\t é\r", n)[:n])
-					if at > 0 {
-						data[at-1] = prev
-					}
-					data[at] = byte(c)
-					want := false
-					for _, b := range data {
-						want = want || controlBytes[b] == 1
-					}
-					if got := hasControl(data); got != want {
-						t.Fatalf("hasControl(%q) = %v, want %v", data, got, want)
+// TestIsText compares isText with a look at each byte and utf8.Valid,
+// for every byte value at every offset of texts around the 32- and 8-byte
+// steps, after an ASCII letter, after 0xFF (whose carry reaches the next
+// byte) and after the first byte of a two-byte rune.
+func TestIsText(t *testing.T) {
+	for _, n := range []int{1, 7, 8, 9, 31, 32, 33, 40, 64, 70} {
+		for _, fill := range []string{"abcdefgh", "a\n\t é\r", "’s – “x”"} {
+			for _, prev := range []byte{'a', 0xFF, 0xC3} {
+				for c := range 256 {
+					for at := range n {
+						data := []byte(strings.Repeat(fill, n)[:n])
+						if at > 0 {
+							data[at-1] = prev
+						}
+						data[at] = byte(c)
+						want := utf8.Valid(data)
+						for _, b := range data {
+							want = want && controlBytes[b] == 0
+						}
+						if got := isText(data); got != want {
+							t.Fatalf("isText(%q) = %v, want %v", data, got, want)
+						}
 					}
 				}
 			}

@@ -114,7 +114,7 @@ func benchParts(b *testing.B, arts []model.Article) {
 	var w view
 	run("view", func(a model.Article, _ *view) { w.build(a.Text) }) // buffers reused, as Extract does
 	var sents []sentence
-	run("split", func(a model.Article, _ *view) { sents = appendSentences(sents, a.Text) })
+	run("split", func(a model.Article, _ *view) { sents = appendSentences(sents, a.Text, true) })
 	var ec, cc []hit
 	var pool []payload
 	var fs findScratch

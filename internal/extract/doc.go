@@ -130,7 +130,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
 	d.vstr = d.v.str()
-	d.sents = appendSentences(d.sents, a.Text)
+	d.sents = appendSentences(d.sents, a.Text, d.v.ellipses)
 	d.findTitle()
 	n := len(d.sents)
 	d.sm, d.sc, d.marks = resetLists(d.sm, n), resetLists(d.sc, n), resetLists(d.marks, n)

@@ -115,8 +115,13 @@ func TestSplitAsOracle(t *testing.T) {
 		texts = append(texts, sb.String())
 	}
 	for _, text := range texts {
+		// the view tells the splitter whether to look for "…"
+		ellipses := newView(text).ellipses
+		if ellipses != strings.Contains(text, "…") {
+			t.Fatalf("view of %q: ellipses %v", text, ellipses)
+		}
 		for _, wrapped := range []bool{false, true} {
-			got, gotLines := splitAs(nil, text, wrapped)
+			got, gotLines := splitAs(nil, text, wrapped, ellipses)
 			want, wantLines := splitAsSimple(text, wrapped)
 			if !slices.Equal(got, want) || gotLines != wantLines {
 				t.Fatalf("splitAs(%q, %v) = %v %+v, want %v %+v", text, wrapped, got, gotLines, want, wantLines)

@@ -26,6 +26,12 @@ type view struct {
 	b      []byte
 	shifts []shift // in view order
 	near   stretch // where textAt was asked last
+
+	// ellipses says whether the text has a "…", which the sentence
+	// splitter then looks for (see stops): build decodes each rune
+	// that is not ASCII, so it tells at no cost, and most texts have
+	// none.
+	ellipses bool
 }
 
 // stretch is the view range [lo, hi) between two shifts, where view
@@ -43,12 +49,20 @@ func newView(text string) view {
 }
 
 // build makes v the view of text, reusing v's buffers.
+func (v *view) build(text string) {
+	v.ellipses = false
+	v.fill(text)
+}
+
+// fill is build but for v.ellipses, which it sets but does not clear: a
+// function of its own, as clearing it in the loop's function made the
+// compiler keep fewer of the loop's values in registers.
 //
 // Most text is lower-case words, spaces and punctuation, which are their
 // own view: build copies them eight bytes at a time (plainPrefix).
 // Elsewhere a space goes in only where the classes of a rune and the two
 // before it are one of a few (gluedAt), found with a bit mask.
-func (v *view) build(text string) {
+func (v *view) fill(text string) {
 	n := len(text)
 	// a view byte per rune, plus at most one inserted space per rune
 	if c := 2 * n; cap(v.b) < c {
@@ -232,6 +246,7 @@ func (v *view) step(text string, i int, b []byte, j int, prev2, prev uint8) (int
 	} else {
 		r, size = utf8.DecodeRuneInString(text[i:])
 		cls, f = runeClass(r), lexicon.FoldRune(r)
+		v.ellipses = v.ellipses || r == '…'
 	}
 	if gluedMask>>(prev2<<4|prev<<2|cls)&1 != 0 && gluedAt(text[i:], prev) {
 		b[j] = ' ' // stands for the rune after it
@@ -361,26 +376,28 @@ var abbreviations = map[string]bool{
 // ("U.S.", initials). Blank lines always end a sentence; a single line break
 // does too, except in hard-wrapped text (most lines long and not ending in
 // punctuation), where it is a space.
-func splitSentences(text string) []sentence { return appendSentences(nil, text) }
+func splitSentences(text string) []sentence { return appendSentences(nil, text, true) }
 
-// appendSentences appends the sentences of text to out (see splitSentences).
+// appendSentences appends the sentences of text to out (see
+// splitSentences); ellipses says whether text may have a "…" (see
+// view.ellipses).
 // Whether text is hard-wrapped depends on all its lines, but only matters
 // where a single line break is met: the text is split as if it were not,
 // its lines are measured on the way, and the rare hard-wrapped text is
 // split again.
-func appendSentences(out []sentence, text string) []sentence {
-	out, lines := splitAs(out[:0], text, false)
+func appendSentences(out []sentence, text string, ellipses bool) []sentence {
+	out, lines := splitAs(out[:0], text, false, ellipses)
 	if lines.hardWrapped() {
-		out, _ = splitAs(out[:0], text, true)
+		out, _ = splitAs(out[:0], text, true, ellipses)
 	}
 	return out
 }
 
 // splitAs appends the sentences of text to out, reading a single line
 // break as a space if wrapped is set, and returns the measures of the
-// text's lines.
-func splitAs(out []sentence, text string, wrapped bool) ([]sentence, lineStats) {
-	sp := splitter{text: text, wrapped: wrapped, out: out, stop: newStops(text)}
+// text's lines; ellipses says whether text may have a "…".
+func splitAs(out []sentence, text string, wrapped, ellipses bool) ([]sentence, lineStats) {
+	sp := splitter{text: text, wrapped: wrapped, out: out, stop: newStops(text, ellipses)}
 	for i := sp.skipSpace(0); i < len(text); i = sp.skipSpace(i) {
 		i = sp.sentence(i)
 	}
@@ -567,9 +584,15 @@ type stops struct {
 	next            [len(rareStops)]int // where the next of each of rareStops is
 }
 
-// newStops returns the stops of text, none found yet.
-func newStops(text string) stops {
-	return stops{text: text, period: -1, newline: -1, rare: -1, next: [...]int{-1, -1, -1}}
+// newStops returns the stops of text, none found yet. Unless ellipses
+// says that text may have a "…", its last byte is not looked for: it is
+// a stop only there.
+func newStops(text string, ellipses bool) stops {
+	s := stops{text: text, period: -1, newline: -1, rare: -1, next: [...]int{-1, -1, -1}}
+	if !ellipses {
+		s.next[2] = len(text) // none
+	}
+	return s
 }
 
 // from returns where the first stop byte at or after i is, len(text) if
