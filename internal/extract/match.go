@@ -78,6 +78,7 @@ type patInfo struct {
 	lo, mid, hi, pick uint16 // flat has fewer than 1<<16 payloads (flatten)
 	plan              uint32
 	capital           bool // a payload wants a capital first letter (condCapital)
+	inWord            bool // may start inside a word (aho.Bounds.InWord): only then is condStart checked
 	cueKinds          cueKindSet
 }
 
@@ -187,16 +188,18 @@ func (b *matcherBuilder) build() matcher {
 		}
 	}
 	m := matcher{ac: aho.CompileBounded(b.patterns, aho.Bounds{Word: &foldedWordBytes, InWord: anyStart})}
-	m.flat, m.info = flatten(b.payloads)
+	m.flat, m.info = flatten(b.payloads, anyStart)
 	return m
 }
 
 // flatten lays out the payloads of each pattern, actors etc. first, and
-// says what find needs to know of them (patInfo).
-func flatten(payloads [][]payload) (flat []payload, info []patInfo) {
+// says what find needs to know of them and of the pattern (patInfo):
+// inWord tells the patterns that may start inside a word.
+func flatten(payloads [][]payload, inWord []bool) (flat []payload, info []patInfo) {
 	info = make([]patInfo, len(payloads))
 	for i, ps := range payloads {
 		in := &info[i]
+		in.inWord = inWord[i]
 		in.lo = flatIndex(len(flat))
 		for _, p := range ps {
 			if !p.isCue() {
@@ -344,7 +347,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, fs *f
 	for i := range ms {
 		s, e := int(ms[i].Start), int(ms[i].End)
 		in := &m.info[ms[i].Pattern]
-		c := wordConditions(v.b, s, e)
+		c := wordConditions(v.b, s, e, in.inWord)
 		if in.capital && capitalFirst(text[v.textAt(s):v.textAt(e)]) { // only if a payload wants to know
 			c |= condCapital
 		}
@@ -415,10 +418,12 @@ func sinkLast(hs []hit) {
 }
 
 // wordConditions returns the conditions condStart and condInWord of a hit
-// at s to e in the folded bytes b (see allows).
-func wordConditions(b []byte, s, e int) uint8 {
+// at s to e in the folded bytes b (see allows), of a pattern that may
+// start inside a word if inWord: the automaton reports the others only
+// at a word's start.
+func wordConditions(b []byte, s, e int, inWord bool) uint8 {
 	var c uint8
-	if s == 0 || !foldedWordBytes[b[s-1]] {
+	if !inWord || s == 0 || !foldedWordBytes[b[s-1]] {
 		c |= condStart
 	}
 	if e < len(b) && foldedWordBytes[b[e]] {
