@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/relgraph/relgraph/internal/gen"
 )
 
 // TestCapitalFirst checks capitalFirst's ASCII shortcut against decoding
@@ -107,6 +109,29 @@ func TestCueKinds(t *testing.T) {
 	for pat, in := range m.info {
 		if got, want := in.cueKinds.set(), kindSet(m.flat[in.mid:in.hi]); got != want {
 			t.Errorf("pattern %d: kinds %b, want %b", pat, got, want)
+		}
+	}
+}
+
+// TestBoundedStarts checks what find takes from the automaton: a pattern
+// that may not start inside a word (patInfo.inWord) is reported only at a
+// word's start, so find need not look at the byte before it.
+func TestBoundedStarts(t *testing.T) {
+	m := &testExtractor.phrases
+	texts := []string{"UNpeacekeeping theVietnamese with80 80nations", "xUS US-India (US) aUN"}
+	for _, a := range readSeeds(t) {
+		texts = append(texts, a.Text)
+	}
+	for i := range 50 {
+		texts = append(texts, gen.Generate(1, i).Text)
+	}
+	for _, text := range texts {
+		v := newView(text)
+		for _, h := range m.ac.AppendByStart(nil, v.b, nil) {
+			s, e := int(h.Start), int(h.End)
+			if !m.info[h.Pattern].inWord && wordConditions(v.b, s, e, true)&condStart == 0 {
+				t.Errorf("pattern %d reported inside a word at %d: %q", h.Pattern, s, v.b[max(0, s-10):e])
+			}
 		}
 	}
 }
