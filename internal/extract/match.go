@@ -348,7 +348,7 @@ func (m *matcher) find(v *view, text string, ec, cc []hit, pool []payload, fs *f
 		s, e := int(ms[i].Start), int(ms[i].End)
 		in := &m.info[ms[i].Pattern]
 		c := wordConditions(v.b, s, e, in.inWord)
-		if in.capital && capitalFirst(text[v.textAt(s):v.textAt(e)]) { // only if a payload wants to know
+		if in.capital && capitalFirst(text[v.textAt(s):]) { // only if a payload wants to know: one offset, as the first rune tells
 			c |= condCapital
 		}
 		w := in.holds(c)
