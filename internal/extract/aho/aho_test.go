@@ -267,3 +267,48 @@ func TestAppendByStartPartEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout checks the table's layout: classes numbered by their bytes'
+// frequency in the patterns (ties by byte), the others last; rows of
+// whole cache lines.
+func TestLayout(t *testing.T) {
+	a := Compile([]string{"ccc b", "bb"})
+	for c, want := range map[byte]uint8{'b': 0, 'c': 1, ' ': 2, 'a': 3, 0xff: 3} {
+		if got := a.class[c]; got != want {
+			t.Errorf("class[%q] = %d, want %d", c, got, want)
+		}
+	}
+	if a.stride != lineInts {
+		t.Errorf("stride %d, want %d", a.stride, lineInts)
+	}
+	var w [256]bool
+	wide := CompileBounded([]string{"abcdefghijklmnopqrstuvwxyz -.0123456789"}, Bounds{Word: &w, InWord: []bool{false}})
+	if wide.stride%lineInts != 0 || wide.stride < 41 {
+		t.Errorf("stride %d for 41 classes, want a multiple of %d", wide.stride, lineInts)
+	}
+}
+
+// TestWideAlphabet compares AppendByStart with brute force where the
+// classes fill rows of several cache lines, the last one in part.
+func TestWideAlphabet(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	const alphabet = "abcdefghijklmnopqrstuvwxyz -.0123456789"
+	gen := func(alphabet string, n int) string {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+		return sb.String()
+	}
+	for round := 0; round < 100; round++ {
+		patterns := make([]string, 1+r.IntN(200))
+		for i := range patterns {
+			patterns[i] = gen(alphabet[:4+r.IntN(len(alphabet)-4)], 1+r.IntN(4))
+		}
+		text := gen(alphabet[:10], r.IntN(3000)) + gen(alphabet+"!?", r.IntN(3000))
+		a := Compile(patterns)
+		if got, want := appended(a, text), byStart(naive(patterns, text)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns %q text %q:\ngot  %v\nwant %v", patterns, text, got, want)
+		}
+	}
+}
