@@ -596,24 +596,36 @@ const firstYear, lastYear = 1945, 2099
 // "1" first: runs of exactly four digits, not touching a letter, digit or
 // underscore, between firstYear and lastYear. Such a year starts with a
 // "1" or a "2": those bytes are found with strings.IndexByte, much faster
-// than looking at every byte of the text.
+// than looking at every byte of the text. Each search goes on after the
+// run of digits it stopped in ("2023" holds a second "2"), since no year
+// starts inside a run: a call and a mispredicted loop exit fewer per run.
 func years(text string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for _, first := range [...]byte{'1', '2'} {
-			for i := 0; ; i++ {
+			for i := 0; ; {
 				j := strings.IndexByte(text[i:], first)
 				if j < 0 {
 					break
 				}
 				i += j
-				if (i == 0 || !isWordByte(text[i-1])) && allDigits(text, i, i+4) && (i+4 == len(text) || !isWordByte(text[i+4])) {
-					if y := atoi(text[i : i+4]); y >= firstYear && y <= lastYear && !yield(y) {
+				end := afterDigits(text, i)
+				if end-i == 4 && (i == 0 || !isWordByte(text[i-1])) && (end == len(text) || !isWordByte(text[end])) {
+					if y := atoi(text[i:end]); y >= firstYear && y <= lastYear && !yield(y) {
 						return
 					}
 				}
+				i = end
 			}
 		}
 	}
+}
+
+// afterDigits returns the end of the run of digits at i.
+func afterDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
