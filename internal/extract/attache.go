@@ -21,8 +21,9 @@ func (d *doc) attache(si int, c *cue) {
 	for _, ci := range d.cuesIn(si, c.ve+1, limit) {
 		o := &d.cues[ci]
 		if o.vs > c.ve && o.vs < limit && o.has(pTrigger) {
-			for j := range o.ps {
-				p := &o.ps[j]
+			ps := d.cuePayloads(o)
+			for j := range ps {
+				p := &ps[j]
 				if p.kind == pTrigger && p.rel == model.AttacheOffice {
 					limit = o.vs
 				}

@@ -33,8 +33,9 @@ func (d *doc) cueText(si int, k payloadKind, prefixes ...string) bool {
 		if !c.has(k) {
 			continue
 		}
-		for j := range c.ps {
-			p := &c.ps[j]
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			p := &ps[j]
 			if p.kind != k {
 				continue
 			}
@@ -83,8 +84,9 @@ func (d *doc) hasTrigger(si int, t model.RelType) bool {
 		if !c.has(pTrigger) {
 			continue
 		}
-		for j := range c.ps {
-			p := &c.ps[j]
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			p := &ps[j]
 			if p.kind == pTrigger && p.rel == t {
 				return true
 			}

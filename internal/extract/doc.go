@@ -33,8 +33,11 @@ type mention struct {
 type cue struct {
 	vs, ve int
 	sent   int
-	ps     []payload
-	kinds  uint64 // kindSet(ps) (mentions)
+	kinds  uint64 // kindSet of its payloads (mentions)
+	// its payloads, as a hit holds them (see cuePayloads): indexes, not a
+	// slice, which would cost a pointer write per cue
+	p0, p1 int32
+	static bool
 }
 
 // has reports a payload of kind k among c's.
@@ -191,10 +194,10 @@ func resetSlice[T any](s []T, n int) []T {
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
 	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
-	ents, cues := d.entHits, d.cueHits
+	ents, ci := d.entHits, 0
 	for si, sv := range d.sview {
 		ents = d.sentenceMentions(si, sv, ents)
-		cues = d.sentenceCues(si, sv, cues)
+		ci = d.sentenceCues(si, sv, d.cueHits, ci)
 	}
 	d.dropSurnames()
 	d.bindGenerics()
@@ -225,25 +228,38 @@ func (d *doc) sentenceMentions(si int, sv span, hs []hit) []hit {
 }
 
 // sentenceCues makes the cues of sentence si, at view span sv, from the
-// cue hits at the head of hs that start in it, and returns the hits after
-// it. d.cues has room for them.
-func (d *doc) sentenceCues(si int, sv span, hs []hit) []hit {
+// cue hits hs[i:] that start in it, and returns the index of the first hit
+// after it. d.cues has room for them.
+func (d *doc) sentenceCues(si int, sv span, hs []hit, i int) int {
+	if i == len(hs) || int(hs[i].vs) >= sv.end {
+		return i // no cue: d.sc[si] and d.kinds[si] stay empty (getDoc)
+	}
 	var kinds uint64
-	for ; len(hs) > 0 && int(hs[0].vs) < sv.end; hs = hs[1:] {
-		h := &hs[0]
+	ids := d.sc[si] // stored once: a pointer write
+	for ; i < len(hs) && int(hs[i].vs) < sv.end; i++ {
+		h := &hs[i]
 		if int(h.vs) < sv.start {
 			continue // between sentences
 		}
 		d.cues = d.cues[:len(d.cues)+1]
 		c := &d.cues[len(d.cues)-1] // every field set here
-		c.vs, c.ve, c.sent, c.ps, c.kinds = int(h.vs), int(h.ve), si, d.e.phrases.payloadsOf(h, d.payloads), h.kinds.set()
-		// appended in place: storing a new list would be a pointer
-		// write, with a write barrier while the GC marks
-		d.sc[si] = append(d.sc[si], len(d.cues)-1)
+		c.vs, c.ve, c.sent, c.kinds = int(h.vs), int(h.ve), si, h.kinds.set()
+		c.p0, c.p1, c.static = h.p0, h.p1, h.static
+		ids = append(ids, len(d.cues)-1)
 		kinds |= c.kinds
 	}
+	d.sc[si] = ids
 	d.kinds[si] = kinds
-	return hs
+	return i
+}
+
+// cuePayloads returns the payloads of c: the matcher's or d's, as those
+// of its hit (matcher.payloadsOf).
+func (d *doc) cuePayloads(c *cue) []payload {
+	if c.static {
+		return d.e.phrases.flat[c.p0:c.p1:c.p1]
+	}
+	return d.payloads[c.p0:c.p1:c.p1]
 }
 
 // newMention adds the mention at view range vs to ve in sentence si of

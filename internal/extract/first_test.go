@@ -55,8 +55,9 @@ func TestStatusBefore(t *testing.T) {
 			if c.vs < pos-reach || c.vs >= pos {
 				continue
 			}
-			for j := range c.ps {
-				if p := &c.ps[j]; (p.kind == pPlanned || p.kind == pEstablished) && (nearest == nil || c.vs > nearest.vs) {
+			ps := d.cuePayloads(c)
+			for j := range ps {
+				if p := &ps[j]; (p.kind == pPlanned || p.kind == pEstablished) && (nearest == nil || c.vs > nearest.vs) {
 					nearest, planned = c, p.kind == pPlanned
 				}
 			}
@@ -71,10 +72,12 @@ func TestStatusBefore(t *testing.T) {
 		for i := range rng.IntN(12) {
 			vs += rng.IntN(3) * rng.IntN(400) // starts shared, near and beyond reach
 			c := cue{vs: vs, ve: vs + 3}
+			c.p0 = int32(len(d.payloads))
 			for _, k := range kinds[rng.IntN(len(kinds))] {
-				c.ps = append(c.ps, payload{kind: k})
+				d.payloads = append(d.payloads, payload{kind: k})
 			}
-			c.kinds = kindSet(c.ps)
+			c.p1 = int32(len(d.payloads))
+			c.kinds = kindSet(d.payloads[c.p0:c.p1])
 			d.cues = append(d.cues, c)
 			d.sc[0] = append(d.sc[0], i)
 		}

@@ -29,8 +29,9 @@ func (d *doc) statements(si int) {
 		if d.insideActor(si, c) {
 			continue // "Shangri-La Dialogue", "Vietnam Peace Keeping Centre": a name, not a statement
 		}
-		for i := range c.ps {
-			p := &c.ps[i]
+		ps := d.cuePayloads(c)
+		for i := range ps {
+			p := &ps[i]
 			if p.kind != pTrigger {
 				continue
 			}
@@ -127,8 +128,9 @@ func (d *doc) symmetric(si int, c *cue, p *payload) {
 		areas = d.areas(si, lo, hi)
 	}
 	if p.rel == model.Partnership {
-		for j := range c.ps {
-			q := &c.ps[j]
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			q := &ps[j]
 			if q.kind == pLevel {
 				level = q.label
 			}
@@ -178,8 +180,9 @@ func (d *doc) followedByOtherTrigger(si int, c *cue) bool {
 		if o.vs <= c.ve || o.vs > c.ve+20 || !o.has(pTrigger) {
 			continue
 		}
-		for j := range o.ps {
-			p := &o.ps[j]
+		ps := d.cuePayloads(o)
+		for j := range ps {
+			p := &ps[j]
 			if p.kind == pTrigger && p.rel != model.DefenceCooperation {
 				return true
 			}
@@ -199,8 +202,9 @@ func (d *doc) areas(si, lo, hi int) []string {
 		if !c.has(pArea) {
 			continue
 		}
-		for j := range c.ps {
-			p := &c.ps[j]
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			p := &ps[j]
 			if p.kind == pArea {
 				out = append(out, p.label)
 			}
@@ -220,8 +224,9 @@ func (d *doc) level(si, lo, hi int) string {
 		if !c.has(pLevel) {
 			continue
 		}
-		for j := range c.ps {
-			p := &c.ps[j]
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			p := &ps[j]
 			if p.kind == pLevel && p.label != "strategic" && p.label != "comprehensive" && p.label != "comprehensive strategic" {
 				return p.label
 			}

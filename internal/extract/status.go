@@ -49,8 +49,9 @@ func (d *doc) statusBefore(si, pos int) (nearest *cue, planned bool) {
 		if c.kinds&statusKinds == 0 {
 			continue
 		}
-		for j := range c.ps {
-			if p := &c.ps[j]; p.kind == pPlanned || p.kind == pEstablished {
+		ps := d.cuePayloads(c)
+		for j := range ps {
+			if p := &ps[j]; p.kind == pPlanned || p.kind == pEstablished {
 				nearest, planned = c, p.kind == pPlanned
 				break
 			}
@@ -66,8 +67,9 @@ func (d *doc) plannedAfter(si, pos int) bool {
 		c := &d.cues[ci]
 		if c.vs > pos && c.vs < pos+40 && c.kinds&statusKinds != 0 {
 			t := d.vstr[c.vs:c.ve]
-			for j := range c.ps {
-				p := &c.ps[j]
+			ps := d.cuePayloads(c)
+			for j := range ps {
+				p := &ps[j]
 				if p.kind == pPlanned && futureAfter[t] {
 					return true
 				}
