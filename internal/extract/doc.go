@@ -190,7 +190,9 @@ func resetSlice[T any](s []T, n int) []T {
 // all.
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
-	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
+	// a mention or cue per hit at most: no growing in the loop
+	d.ments = slices.Grow(d.ments[:0], len(d.entHits))
+	d.cues = slices.Grow(d.cues[:0], len(d.cueHits))
 	ents, cues := d.entHits, d.cueHits
 	for si, sv := range d.sview {
 		ents = d.sentenceMentions(si, sv, ents)
@@ -247,11 +249,18 @@ func (d *doc) sentenceCues(si int, sv span, hs []hit) []hit {
 }
 
 // newMention adds the mention at view range vs to ve in sentence si of
-// what p stands for, and returns it to be completed.
+// what p stands for, and returns it to be completed. d.ments has room for
+// it (mentions).
+//
+// The mention is zeroed and filled in place (see appendZero), without a
+// call: a call would spill vs, ve, si and p around it and reload them.
 func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
-	m := appendZero(&d.ments)
+	i := len(d.ments)
+	d.ments = d.ments[:i+1]
+	m := &d.ments[i]
+	*m = mention{}
 	m.vs, m.ve, m.sent, m.kind, m.idx, m.svs = vs, ve, si, p.kind, p.index, vs
-	d.sm[si] = append(d.sm[si], len(d.ments)-1)
+	d.sm[si] = append(d.sm[si], i)
 	return m
 }
 
