@@ -198,5 +198,5 @@ func (d *doc) forgetRules() {
 	d.pair = [2]arg{}
 	d.relv, d.relIDs = d.relv[:0], d.relIDs[:0]
 	clear(d.rels)
-	clear(d.partOf)
+	d.partOf = d.partOf[:0]
 }

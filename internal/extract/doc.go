@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strconv"
@@ -102,7 +103,7 @@ type doc struct {
 	rels   map[relKey]int // relation -> its index in relv, for articles stating many (findRel)
 	relv   []stated       // the relations, in the order first stated
 	relIDs []relKey       // their keys, for findRel (entity ids, never the article's text: putDoc leaves them)
-	partOf map[string]int // agency entity id -> sentence of first use
+	partOf []agencyUse    // the agencies of the relations, in order of first use (usedAgency)
 
 	// the rule stage's buffers, reused from call to call (see each user)
 	argBuf   []arg          // participantsIn's
@@ -112,7 +113,7 @@ type doc struct {
 	relIdx   []int          // relOrder's
 	relKeys  []uint64       // relOrder's
 	sideRank [][2]int       // per relation: the ranks of its sides among the result's entities (entityIDs)
-	idPerm   []int          // sortIDs'
+	idKeys   []uint64       // sortIDs'
 	idRank   []int          // sortIDs'
 	idSorted []string       // sortIDs'
 	unnamed  []int          // result's: the mentions appendAliases looks at
@@ -128,7 +129,7 @@ type doc struct {
 func (e *Extractor) getDoc(a model.Article) *doc {
 	d, _ := e.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]int{}, partOf: map[string]int{}}
+		d = &doc{ents: map[string]model.Entity{}, rels: map[relKey]int{}}
 	}
 	d.e, d.a, d.text = e, a, a.Text
 	d.v.build(a.Text)
@@ -144,6 +145,7 @@ func (e *Extractor) getDoc(a model.Article) *doc {
 	d.stext = resetSlice(d.stext, n)
 	d.years = resetSlice(d.years, n)
 	d.ments, d.cues, d.relv, d.relIDs = d.ments[:0], d.cues[:0], d.relv[:0], d.relIDs[:0]
+	d.partOf = d.partOf[:0]
 	d.surnames = d.surnames[:0]
 	return d
 }
@@ -157,7 +159,6 @@ func (e *Extractor) putDoc(d *doc) {
 	d.pair = [2]arg{}
 	clear(d.ents)
 	clear(d.rels)
-	clear(d.partOf)
 	clear(d.relv)
 	e.docs.Put(d)
 }
@@ -193,7 +194,9 @@ func resetSlice[T any](s []T, n int) []T {
 // all.
 func (d *doc) mentions() {
 	d.entHits, d.cueHits, d.payloads = d.e.phrases.find(&d.v, d.text, d.entHits[:0], d.cueHits[:0], d.payloads[:0], &d.found)
-	d.cues = slices.Grow(d.cues[:0], len(d.cueHits)) // a cue per hit at most: no growing in the loop
+	// a mention or cue per hit at most: no growing in the loop
+	d.ments = slices.Grow(d.ments[:0], len(d.entHits))
+	d.cues = slices.Grow(d.cues[:0], len(d.cueHits))
 	ents, ci := d.entHits, 0
 	for si, sv := range d.sview {
 		ents = d.sentenceMentions(si, sv, ents)
@@ -263,11 +266,18 @@ func (d *doc) cuePayloads(c *cue) []payload {
 }
 
 // newMention adds the mention at view range vs to ve in sentence si of
-// what p stands for, and returns it to be completed.
+// what p stands for, and returns it to be completed. d.ments has room for
+// it (mentions).
+//
+// The mention is zeroed and filled in place (see appendZero), without a
+// call: a call would spill vs, ve, si and p around it and reload them.
 func (d *doc) newMention(vs, ve, si int, p *payload) *mention {
-	m := appendZero(&d.ments)
+	i := len(d.ments)
+	d.ments = d.ments[:i+1]
+	m := &d.ments[i]
+	*m = mention{}
 	m.vs, m.ve, m.sent, m.kind, m.idx, m.svs = vs, ve, si, p.kind, p.index, vs
-	d.sm[si] = append(d.sm[si], len(d.ments)-1)
+	d.sm[si] = append(d.sm[si], i)
 	return m
 }
 
@@ -949,15 +959,16 @@ func (d *doc) result() model.Extraction {
 	// of their agencies' ids: sorted) between the types before and after.
 	rels := make([]model.Relation, 0, len(d.relv)+agencies)
 	order := d.relOrder()
+	partOf := int8(typeRank(model.PartOf))
 	k := 0
-	for ; k < len(order) && d.relv[order[k]].Type < model.PartOf; k++ {
+	for ; k < len(order) && d.relIDs[order[k]].t < partOf; k++ {
 		rels = append(rels, d.relv[order[k]].Relation)
 	}
 	for i := range ents {
 		if a := &ents[i]; a.Label == model.Agency {
 			rels = append(rels, model.Relation{
 				Type: model.PartOf, From: a.ID, To: a.Country, Status: model.Established,
-				Article: d.a.ID, Sentence: d.sentenceText(d.partOf[a.ID]),
+				Article: d.a.ID, Sentence: d.sentenceText(d.partOfSentence(a.ID)),
 			})
 		}
 	}
@@ -982,10 +993,9 @@ func (d *doc) entityIDs() []string {
 		sides = append(sides, [2]int{from, to})
 	}
 	// The agencies among the sides are those usedAgency noted: most
-	// articles relate none, and no side is looked up for its label. Their
-	// order does not matter: ids are sorted next.
-	for id := range d.partOf {
-		country := d.ents[id].Country
+	// articles relate none, and no side is looked up for its label.
+	for _, u := range d.partOf {
+		country := d.ents[u.id].Country
 		d.countryArg(country) // adds it to the entities
 		ids, _ = appendNew(ids, country)
 	}
@@ -999,22 +1009,70 @@ func (d *doc) entityIDs() []string {
 	return ids
 }
 
+// partOfSentence returns the sentence of agency id's PART_OF (usedAgency),
+// 0 if none was noted.
+func (d *doc) partOfSentence(id string) int {
+	for _, u := range d.partOf {
+		if u.id == id {
+			return u.sent
+		}
+	}
+	return 0
+}
+
 // sortIDs sorts ids and returns, for each id's place before sorting, its
 // place after (valid until the next call: it reuses d.idRank).
+//
+// It sorts integers, not strings: each id's key packs its head (idHead)
+// over its place. Heads order as their ids do when they differ; the ids
+// whose heads tie (a country and its agencies: "malaysia",
+// "malaysia-navy") are then compared.
 func (d *doc) sortIDs(ids []string) []int {
-	perm := resetSlice(d.idPerm, len(ids))
-	for i := range perm {
-		perm[i] = i
+	shift := uint(placeBits) // a key's head is above its place
+	if len(ids) > 1<<placeBits {
+		shift = 64 // more ids than any article relates: no room for heads, all tie
 	}
-	slices.SortFunc(perm, func(i, j int) int { return strings.Compare(ids[i], ids[j]) })
+	place := uint64(1)<<shift - 1
+	keys := d.idKeys[:0]
+	for i, id := range ids {
+		keys = append(keys, idHead(id)<<shift|uint64(i))
+	}
+	slices.Sort(keys)
+	for run := keys; len(run) > 1; {
+		n := 1
+		for n < len(run) && run[n]>>shift == run[0]>>shift {
+			n++
+		}
+		if n > 1 {
+			slices.SortFunc(run[:n], func(a, b uint64) int { return strings.Compare(ids[a&place], ids[b&place]) })
+		}
+		run = run[n:]
+	}
 	rank := resetSlice(d.idRank, len(ids))
 	sorted := append(d.idSorted[:0], ids...)
-	for k, i := range perm {
+	for k, key := range keys {
+		i := int(key & place)
 		rank[i] = k
 		ids[k] = sorted[i]
 	}
-	d.idPerm, d.idRank, d.idSorted = perm, rank, sorted
+	d.idKeys, d.idRank, d.idSorted = keys, rank, sorted
 	return rank
+}
+
+// placeBits is the width of an id's place in its sort key (sortIDs), and
+// headBytes the bytes of its head above it.
+const (
+	placeBits = 16
+	headBytes = (64 - placeBits) / 8
+)
+
+// idHead returns id's first headBytes bytes as a big-endian integer,
+// zero-padded. Ids order as their heads do when those differ: a padding
+// zero sorts a prefix first, as the shorter string.
+func idHead(id string) uint64 {
+	var b [8]byte
+	copy(b[:headBytes], id)
+	return binary.BigEndian.Uint64(b[:]) >> (64 - 8*headBytes)
 }
 
 // appendNew appends id to ids unless ids holds it, and returns its index.
@@ -1045,9 +1103,9 @@ func (d *doc) relOrder() []int {
 		return order
 	}
 	keys := d.relKeys[:0]
-	for i := range d.relv {
+	for i, k := range d.relIDs { // the type's rank is in the key findRel looks up
 		s := d.sideRank[i]
-		keys = append(keys, uint64(typeRank(d.relv[i].Type))<<(3*relKeyBits)|uint64(s[0])<<(2*relKeyBits)|uint64(s[1])<<relKeyBits|uint64(i))
+		keys = append(keys, uint64(k.t)<<(3*relKeyBits)|uint64(s[0])<<(2*relKeyBits)|uint64(s[1])<<relKeyBits|uint64(i))
 	}
 	slices.Sort(keys)
 	for k, key := range keys {

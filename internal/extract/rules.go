@@ -346,13 +346,29 @@ type stated struct {
 	titleOnly bool
 }
 
+// agencyUse is an agency among the sides of the article's relations and
+// the sentence its PART_OF takes.
+type agencyUse struct {
+	id   string
+	sent int
+}
+
 // usedAgency notes the sentence of a relation with x: an agency's PART_OF
 // takes the first one (the first in the body, when there is one).
+//
+// An article relates few agencies: a linear search costs less than a map,
+// and the result walks them without a map's iteration.
 func (d *doc) usedAgency(x *arg, si int, title bool) {
 	if x.label != model.Agency {
 		return
 	}
-	if first, ok := d.partOf[x.ent]; !ok || d.isTitle(first) && !title {
-		d.partOf[x.ent] = si
+	for i := range d.partOf {
+		if u := &d.partOf[i]; u.id == x.ent {
+			if d.isTitle(u.sent) && !title {
+				u.sent = si
+			}
+			return
+		}
 	}
+	d.partOf = append(d.partOf, agencyUse{id: x.ent, sent: si})
 }
