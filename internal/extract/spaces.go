@@ -19,22 +19,21 @@ func isNormalSpaceWords(s string) bool {
 	if n < 8 || s[0] == ' ' || s[n-1] == ' ' {
 		return isNormalSpace(s)
 	}
-	// the first eight bytes, after a byte that is no space
-	x := load64(s, 0)
-	if sus := suspects(x, x<<8|'!'); sus != 0 && !normalAt(s, 0, sus) {
+	// The first eight bytes, after a byte that is no space, then sixteen
+	// at a time. (Each step's inlined calls are in one statement: the
+	// compiler then needs no inline marks, no-op instructions, for them.)
+	if sus := suspects(load64(s, 0), load64(s, 0)<<8|'!'); sus != 0 && !normalAt(s, 0, sus) {
 		return false
 	}
-	i := 8
-	for rest := s[7:]; len(rest) > 16; rest = rest[16:] { // rest is s[i-1:]
-		// one statement, so that the compiler needs no inline marks (no-op
-		// instructions) for the calls inlined
-		if lo, hi := suspects(load64(rest, 1), load64(rest, 0)), suspects(load64(rest, 9), load64(rest, 8)); lo|hi != 0 &&
-			!(normalAt(s, i, lo) && normalAt(s, i+8, hi)) {
-			return false
+	rest := s[7:] // s[i-1:] for the bytes to test next, s[i:]: each step loads the bytes before them too
+	for ; len(rest) > 16; rest = rest[16:] {
+		if lo, hi := suspects(load64(rest, 1), load64(rest, 0)), suspects(load64(rest, 9), load64(rest, 8)); lo|hi != 0 {
+			if i := n - len(rest) + 1; !normalAt(s, i, lo) || !normalAt(s, i+8, hi) {
+				return false
+			}
 		}
-		i += 16
 	}
-	for ; i < n; i += 8 { // the next eight, then the last eight over bytes tested
+	for i := n - len(rest) + 1; i < n; i += 8 { // the next eight, then the last eight over bytes tested
 		at := min(i, n-8)
 		if sus := suspects(load64(s, at), load64(s, at-1)); sus != 0 && !normalAt(s, at, sus) {
 			return false
