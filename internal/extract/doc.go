@@ -1198,6 +1198,7 @@ func (d *doc) sentenceText(si int) string {
 		return t
 	}
 	s := d.sents[si]
-	d.stext[si] = evidenceText(d.text[s.start:s.end])
-	return d.stext[si]
+	t := evidenceText(d.text[s.start:s.end])
+	d.stext[si] = t
+	return t
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,68 +9,81 @@ import (
 
 // Evidence sentences are quoted with their white space normalised
 // (normalizeSpace). Nearly all of them are single-spaced already and
-// mostly printable ASCII: isNormalSpaceWords finds that sixteen bytes at
-// a time.
+// printable ASCII but for a rare rune (a curly quote, a dash):
+// isNormalSpaceWords finds that sixteen bytes at a time.
 
-// isNormalSpaceWords is isNormalSpace, sixteen bytes at a time while
-// they are printable ASCII, then eight, else a byte or rune at a time.
+// isNormalSpaceWords is isNormalSpace, sixteen bytes at a time, looking
+// only at the bytes where suspects finds something.
 func isNormalSpaceWords(s string) bool {
-	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
-	if s == "" {
-		return true
+	n := len(s)
+	if n < 8 || s[0] == ' ' || s[n-1] == ' ' {
+		return isNormalSpace(s)
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	// The first eight bytes, after a byte that is no space, then sixteen
+	// at a time. (Each step's inlined calls are in one statement: the
+	// compiler then needs no inline marks, no-op instructions, for them.)
+	if sus := suspects(load64(s, 0), load64(s, 0)<<8|'!'); sus != 0 && !normalAt(s, 0, sus) {
 		return false
 	}
-	i := 0
-	for ; i+16 <= len(s); i += 16 { // two words a step while printable ASCII
-		a, b := load64(s, i), load64(s, i+8)
-		if ((a-0x20*ones)&^a|(b-0x20*ones)&^b|a|b)&highs != 0 {
-			break // a control byte or non-ASCII: word by word below
+	rest := s[7:] // s[i-1:] for the bytes to test next, s[i:]: each step loads the bytes before them too
+	for ; len(rest) > 16; rest = rest[16:] {
+		if lo, hi := suspects(load64(rest, 1), load64(rest, 0)), suspects(load64(rest, 9), load64(rest, 8)); lo|hi != 0 {
+			if i := n - len(rest) + 1; !normalAt(s, i, lo) || !normalAt(s, i+8, hi) {
+				return false
+			}
 		}
-		xa, xb := a^0x20*ones, b^0x20*ones // zero where a space is
-		sa, sb := ^((xa&lows+lows)|xa)&highs, ^((xb&lows+lows)|xb)&highs
-		// Two spaces in a row: in a, in b, across them or across steps.
-		if sa&(sa<<8)|sb&(sb<<8|sa>>56) != 0 || sa&0x80 != 0 && s[i-1] == ' ' {
+	}
+	for i := n - len(rest) + 1; i < n; i += 8 { // the next eight, then the last eight over bytes tested
+		at := min(i, n-8)
+		if sus := suspects(load64(s, at), load64(s, at-1)); sus != 0 && !normalAt(s, at, sus) {
 			return false
 		}
 	}
-	for i < len(s) {
-		end := len(s)
-		if len(s) >= 8 {
-			// the last word ends with s, over bytes tested already
-			at := min(i, len(s)-8)
-			w := load64(s, at)
-			if (w-0x20*ones)&^w&highs == 0 && w&highs == 0 { // all printable ASCII
-				x := w ^ 0x20*ones                   // zero where w has a space
-				sp := ^((x&lows + lows) | x) & highs // the spaces' high bits
-				if sp&(sp<<8) != 0 || sp&0x80 != 0 && s[at-1] == ' ' {
-					return false // two spaces in a row (at > 0 when sp&0x80: s[0] is not a space)
-				}
-				i = at + 8
-				continue
-			}
-			end = at + 8
+	return true
+}
+
+// suspects returns the high bit of the bytes of x, eight bytes of text
+// (little-endian), that isNormalSpaceWords must look at (normalAt): the
+// spaces after a space, the bytes below 0x20 and the first bytes of the
+// runes that are not ASCII (from 0xC2), with a few more. before has the
+// byte before each byte of x (the eight bytes one before x).
+//
+// The bytes of x and of before, less 0x20 each and ORed, are 0 at a space
+// after a space, from 0xA2 at a byte below 0x20 or from 0xC2, and from 1
+// to 0x5E elsewhere in printable ASCII; less 1 each, the first two have
+// their high bit set, the last not. A byte that goes below 0 borrows 1
+// from the next, in each subtraction: that may suspect more bytes, never
+// fewer (0 goes to 0xFF, 0xA2 to 0x9F at least).
+func suspects(x, before uint64) uint64 {
+	const ones = 0x0101010101010101
+	const spaces, highs = 0x20 * ones, 0x80 * ones
+	pairs := (x - spaces) | (before - spaces)
+	return (pairs - ones) & highs
+}
+
+// normalAt reports whether the bytes of s at i that sus suspects (the high
+// bit of byte k for s[i+k]) are all normalByteAt.
+func normalAt(s string, i int, sus uint64) bool {
+	for ; sus != 0; sus &= sus - 1 {
+		if !normalByteAt(s, i+bits.TrailingZeros64(sus)/8) {
+			return false
 		}
-		for i < end { // the word's bytes one by one (a rune may end past it)
-			c := s[i]
-			switch {
-			case c == ' ':
-				if s[i-1] == ' ' {
-					return false
-				}
-			case c <= '\r' && c >= '\t':
-				return false
-			case isSpaceLead(c):
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsSpace(r) {
-					return false
-				}
-				i += size
-				continue
-			}
-			i++ // a byte of a rune that is not a space is none either
-		}
+	}
+	return true
+}
+
+// normalByteAt reports whether s[i] is neither white space but ' ' nor a
+// space after a space (i > 0 if s[i] is a space). A rune that is not ASCII
+// is looked at from its first byte; the others are no space.
+func normalByteAt(s string, i int) bool {
+	switch c := s[i]; {
+	case c == ' ':
+		return s[i-1] != ' '
+	case c <= '\r' && c >= '\t':
+		return false
+	case isSpaceLead(c):
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return !unicode.IsSpace(r)
 	}
 	return true
 }
