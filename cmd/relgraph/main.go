@@ -11,12 +11,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/relgraph/relgraph/internal/gctune"
 )
 
 func main() {
-	gctune.Apply()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -29,12 +29,10 @@ import (
 	"github.com/relgraph/relgraph/internal/article"
 	"github.com/relgraph/relgraph/internal/bench"
 	"github.com/relgraph/relgraph/internal/extract"
-	"github.com/relgraph/relgraph/internal/gctune"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
 
 func main() {
-	gctune.Apply() // as relgraph does: the passes measured run as in relgraph
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if len(os.Args) < 2 {
