@@ -5,8 +5,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/relgraph/relgraph/internal/gen"
 )
 
 // TestCapitalFirst checks capitalFirst's ASCII shortcut against decoding
@@ -118,13 +116,7 @@ func TestCueKinds(t *testing.T) {
 // word's start, so find need not look at the byte before it.
 func TestBoundedStarts(t *testing.T) {
 	m := &testExtractor.phrases
-	texts := []string{"UNpeacekeeping theVietnamese with80 80nations", "xUS US-India (US) aUN"}
-	for _, a := range readSeeds(t) {
-		texts = append(texts, a.Text)
-	}
-	for i := range 50 {
-		texts = append(texts, gen.Generate(1, i).Text)
-	}
+	texts := append([]string{"UNpeacekeeping theVietnamese with80 80nations", "xUS US-India (US) aUN"}, sampleTexts(t, 50)...)
 	for _, text := range texts {
 		v := newView(text)
 		for _, h := range m.ac.AppendByStart(nil, v.b, nil) {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/lexicon"
@@ -52,14 +51,7 @@ func TestPrevWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"the", "visit", "to", "in", " ", "  ", ",", ".", "a"}
 	for round := 0; round < 3000; round++ {
-		var sb strings.Builder
-		for n := r.IntN(12); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-			if r.IntN(2) == 0 {
-				sb.WriteByte(' ')
-			}
-		}
-		d := &doc{v: newView(sb.String())}
+		d := &doc{v: newView(randomWords(r, pieces, 12))}
 		d.vstr = string(d.v.b)
 		for vs := 0; vs <= len(d.v.b); vs++ {
 			w1, w2 := d.prevWords(vs)
@@ -101,14 +93,7 @@ func TestLocative(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	pieces := []string{"the", "visit to", "to", "in", "In", "Guangzhou", "China", "of", "tour", " ", "  ", ",", ".", "a"}
 	for round := 0; round < 3000; round++ {
-		var sb strings.Builder
-		for n := r.IntN(12); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-			if r.IntN(2) == 0 {
-				sb.WriteByte(' ')
-			}
-		}
-		text := sb.String()
+		text := randomWords(r, pieces, 12)
 		d := &doc{e: testExtractor, text: text, v: newView(text)}
 		d.vstr = string(d.v.b)
 		for vs := 0; vs <= len(d.v.b); vs++ {

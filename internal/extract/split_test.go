@@ -7,8 +7,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/relgraph/relgraph/internal/gen"
 )
 
 // splitAsSimple is the plain statement of splitAs: it reads the text rune
@@ -96,23 +94,13 @@ func TestEllipsisEnd(t *testing.T) {
 // abbreviations, white space and line breaks of every kind, runes that
 // share "…"'s first byte, and bytes that are not UTF-8.
 func TestSplitAsOracle(t *testing.T) {
-	var texts []string
-	for _, a := range readSeeds(t) {
-		texts = append(texts, a.Text)
-	}
-	for i := range 30 {
-		texts = append(texts, gen.Generate(1, i).Text)
-	}
+	texts := sampleTexts(t, 30)
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"The", " navy", " met", "Sen", "U", "3", "5", "approx", " ", "  ", "\t", "\n", "\n\n", " \n ", "\r\n",
 		"\u00a0", "\u2003", "\v", ".", "!", "?", "…", "./.", "\"", "'", "’", "”", "“", ")", "]", "/", "(", "-", "–",
 		"ệ", "Ệ", "Ầ", "æ", "\xe2", "\xe2\x80", "\x80", "\xa6", "\xff", "five", "Five", "a"}
 	for range 5000 {
-		var sb strings.Builder
-		for n := r.IntN(24); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, randomText(r, pieces, 24))
 	}
 	for _, text := range texts {
 		// the view tells the splitter whether to look for "…"

@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/relgraph/relgraph/internal/gen"
 	"github.com/relgraph/relgraph/internal/lexicon"
 )
 
@@ -45,11 +44,7 @@ func TestViewOracle(t *testing.T) {
 		"the navy ", "and", " of", ", ", "peacekeeping"}
 	var w view
 	for round := 0; round < 5000; round++ {
-		var sb strings.Builder
-		for n := r.IntN(60); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(r, pieces, 60)
 		wantB, wantOff := viewOracle(text)
 		w.build(text)
 		if string(w.b) != string(wantB) {
@@ -137,11 +132,7 @@ func TestStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	pieces := []string{"a", "Z", " ", ",", "\n", ".", "!", "?", "…", "ệ", "æ", "\x01", "\x7f", "the army "}
 	for round := 0; round < 2000; round++ {
-		var sb strings.Builder
-		for n := r.IntN(30); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(r, pieces, 30)
 		ellipses := strings.Contains(text, "…")
 		s := newStops(text, ellipses)
 		for i := 0; i <= len(text); i += 1 + r.IntN(3) {
@@ -247,13 +238,7 @@ func isHardWrapped(text string) bool {
 // random text made of lines of every kind (short, long, blank, ending a
 // sentence or not).
 func TestSplitMeasuresLines(t *testing.T) {
-	var texts []string
-	for _, a := range readSeeds(t) {
-		texts = append(texts, a.Text)
-	}
-	for i := range 50 {
-		texts = append(texts, gen.Generate(1, i).Text)
-	}
+	texts := sampleTexts(t, 50)
 	r := rand.New(rand.NewPCG(3, 4))
 	lines := []string{"", " ", "\t", "Short line.", "A headline without stop", "Ends with a colon:",
 		"the quick brown fox jumps over the lazy dog again and", "the quick brown fox jumps over the lazy dog. Then it",
@@ -295,11 +280,7 @@ func TestTrimSpan(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u3000", "a", ".", "ệ", "’", "\x01"}
 	for range 500 {
-		var sb strings.Builder
-		for n := r.IntN(12); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(r, pieces, 12)
 		for s := 0; s <= len(text); s++ {
 			for e := s; e <= len(text); e++ {
 				if s < len(text) && !utf8.RuneStart(text[s]) || e < len(text) && !utf8.RuneStart(text[e]) {
