@@ -11,10 +11,9 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/extract"
 	"github.com/relgraph/relgraph/internal/gen"
-	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/model"
+	"github.com/relgraph/relgraph/internal/seedtest"
 )
 
 func TestExtractOptionsValidate(t *testing.T) {
@@ -52,7 +51,7 @@ func TestExtractOptionsValidate(t *testing.T) {
 // TestExtractAllOrder checks that the JSON output and the failures reported do
 // not depend on the number of workers.
 func TestExtractAllOrder(t *testing.T) {
-	ex := newExtractor(t)
+	ex := seedtest.Extractor(t)
 	dir := t.TempDir()
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
 	if len(seeds) == 0 {
@@ -102,7 +101,7 @@ func TestExtractAllCancelled(t *testing.T) {
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, _, err := extractAll(ctx, newExtractor(t), seeds, 2, func(error) {})
+	_, _, err := extractAll(ctx, seedtest.Extractor(t), seeds, 2, func(error) {})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("extractAll on a cancelled context = %v, want context.Canceled", err)
 	}
@@ -125,7 +124,7 @@ func TestShorten(t *testing.T) {
 // read ahead in batches, still give every article once, in file order,
 // whatever the number of workers.
 func TestExtractEachSpans(t *testing.T) {
-	ex := newExtractor(t)
+	ex := seedtest.Extractor(t)
 	dir := t.TempDir()
 	if _, err := gen.Write(context.Background(), dir, gen.Options{Seed: 3, Count: 150}); err != nil {
 		t.Fatal(err)
@@ -177,14 +176,4 @@ func TestBatchSpan(t *testing.T) {
 			t.Errorf("batchSpan(%d, %d) = %d, want %d", tt.files, tt.workers, got, tt.want)
 		}
 	}
-}
-
-// newExtractor returns an extractor of the embedded lexicon.
-func newExtractor(t *testing.T) *extract.Extractor {
-	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return extract.New(lex)
 }

@@ -40,7 +40,7 @@ func TestLoadUsageErrors(t *testing.T) {
 // seedGraph is the graph the extractor makes of the seeds in memory.
 func seedGraph(t *testing.T, dir string) model.Graph {
 	t.Helper()
-	ex := newExtractor(t)
+	ex := seedtest.Extractor(t)
 	files, errs := article.Files([]string{dir})
 	if len(errs) > 0 {
 		t.Fatal(errs)

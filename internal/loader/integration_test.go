@@ -13,22 +13,12 @@ import (
 
 	"github.com/relgraph/relgraph/internal/article"
 	"github.com/relgraph/relgraph/internal/extract"
-	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/loader"
 	"github.com/relgraph/relgraph/internal/model"
 	"github.com/relgraph/relgraph/internal/seedtest"
 	"github.com/relgraph/relgraph/internal/store"
 	"github.com/relgraph/relgraph/internal/store/storetest"
 )
-
-func extractor(t testing.TB) *extract.Extractor {
-	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return extract.New(lex)
-}
 
 // memoryGraph is the graph of the articles under dir built in memory, as
 // `relgraph export` builds it from articles.
@@ -112,7 +102,7 @@ func contains(list []string, s string) bool {
 
 func TestLoadSeedsTwice(t *testing.T) {
 	st := storetest.Open(t)
-	ex := extractor(t)
+	ex := seedtest.Extractor(t)
 	first := load(t, st, ex, loader.Options{Workers: 2, BatchSize: 2}, "../../seeds")
 	if first.Loaded != 5 || first.Skipped != 0 {
 		t.Errorf("first load: %d loaded, %d skipped; want 5, 0", first.Loaded, first.Skipped)
@@ -151,7 +141,7 @@ Vietnam and India will strengthen cooperation in personnel training.-VNA
 
 func TestReloadChangedArticle(t *testing.T) {
 	st := storetest.Open(t)
-	ex := extractor(t)
+	ex := seedtest.Extractor(t)
 	dir := seedtest.Copy(t)
 	load(t, st, ex, loader.Options{}, dir)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -189,7 +179,7 @@ func TestReloadChangedArticle(t *testing.T) {
 
 func TestConcurrentLoads(t *testing.T) {
 	st := storetest.Open(t)
-	ex := extractor(t)
+	ex := seedtest.Extractor(t)
 	var wg sync.WaitGroup
 	sums := make([]loader.Summary, 3)
 	for i := range sums {
@@ -210,7 +200,7 @@ func TestConcurrentLoads(t *testing.T) {
 
 func TestBadArticleDoesNotStopTheLoad(t *testing.T) {
 	st := storetest.Open(t)
-	ex := extractor(t)
+	ex := seedtest.Extractor(t)
 	dir := seedtest.Copy(t)
 	bad := filepath.Join(dir, "bad.txt")
 	if err := os.WriteFile(bad, []byte("\x00\x01 not text"), 0o644); err != nil {
@@ -236,7 +226,7 @@ func TestBadArticleDoesNotStopTheLoad(t *testing.T) {
 // go test -tags integration -bench LoadSeeds ./internal/loader).
 func BenchmarkLoadSeeds(b *testing.B) {
 	st := storetest.Open(b)
-	ex := extractor(b)
+	ex := seedtest.Extractor(b)
 	for b.Loop() {
 		b.StopTimer()
 		storetest.Query(b, "MATCH (n) DETACH DELETE n", nil)
@@ -252,7 +242,7 @@ func BenchmarkLoadSeeds(b *testing.B) {
 // (one hash query).
 func BenchmarkReloadUnchangedSeeds(b *testing.B) {
 	st := storetest.Open(b)
-	ex := extractor(b)
+	ex := seedtest.Extractor(b)
 	if _, err := loader.Load(context.Background(), []string{"../../seeds"}, ex, st, loader.Options{}); err != nil {
 		b.Fatal(err)
 	}
@@ -270,7 +260,7 @@ func BenchmarkReloadUnchangedSeeds(b *testing.B) {
 // so every other article is still stored and only the offending one fails.
 func TestWriteFailureIsolatesTheArticle(t *testing.T) {
 	st := storetest.Open(t)
-	ex := extractor(t)
+	ex := seedtest.Extractor(t)
 	storetest.Query(t, "CREATE (:Country {id: 'philippines', name: 'planted'})", nil)
 	sum, err := loader.Load(context.Background(), []string{"../../seeds"}, ex, st, loader.Options{})
 	if err != nil {

@@ -8,20 +8,10 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/extract"
-	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/loader"
 	"github.com/relgraph/relgraph/internal/model"
+	"github.com/relgraph/relgraph/internal/seedtest"
 )
-
-func newExtractor(t *testing.T) *extract.Extractor {
-	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return extract.New(lex)
-}
 
 func writeFile(t *testing.T, path, text string) {
 	t.Helper()
@@ -36,7 +26,7 @@ func writeFile(t *testing.T, path, text string) {
 // A dry run counts exactly the graph BuildGraph makes of the same articles,
 // whatever the number of workers and the batch size.
 func TestDryRunPlanMatchesGraph(t *testing.T) {
-	ex := newExtractor(t)
+	ex := seedtest.Extractor(t)
 	files, errs := article.Files([]string{"../../seeds"})
 	if len(errs) > 0 || len(files) == 0 {
 		t.Fatalf("seeds: %v", errs)
@@ -84,7 +74,7 @@ func TestDryRunPlanMatchesGraph(t *testing.T) {
 }
 
 func TestFailuresAreNamedAndOthersLoaded(t *testing.T) {
-	ex := newExtractor(t)
+	ex := seedtest.Extractor(t)
 	dir := t.TempDir()
 	good := "Vietnam and India agreed to set up a hotline between their navies.\n"
 	writeFile(t, filepath.Join(dir, "one", "a.txt"), good)
@@ -115,7 +105,7 @@ func TestFailuresAreNamedAndOthersLoaded(t *testing.T) {
 }
 
 func TestRealLoadNeedsStore(t *testing.T) {
-	_, err := loader.Load(context.Background(), []string{"../../seeds"}, newExtractor(t), nil, loader.Options{})
+	_, err := loader.Load(context.Background(), []string{"../../seeds"}, seedtest.Extractor(t), nil, loader.Options{})
 	if err == nil {
 		t.Fatal("a real load without a store: no error")
 	}
@@ -132,7 +122,7 @@ func (p panicky) Extract(a model.Article) model.Extraction {
 }
 
 func TestExtractorPanicFailsOneArticle(t *testing.T) {
-	sum, err := loader.Load(context.Background(), []string{"../../seeds"}, panicky{newExtractor(t)}, nil, loader.Options{DryRun: true})
+	sum, err := loader.Load(context.Background(), []string{"../../seeds"}, panicky{seedtest.Extractor(t)}, nil, loader.Options{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,10 +17,9 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/relgraph/relgraph/cypher"
-	"github.com/relgraph/relgraph/internal/extract"
-	"github.com/relgraph/relgraph/internal/lexicon"
 	"github.com/relgraph/relgraph/internal/loader"
 	"github.com/relgraph/relgraph/internal/report"
+	"github.com/relgraph/relgraph/internal/seedtest"
 	"github.com/relgraph/relgraph/internal/store"
 	"github.com/relgraph/relgraph/internal/store/storetest"
 )
@@ -34,11 +33,7 @@ type fixture struct {
 // TestReportsOnSeeds loads ../../seeds once and runs every report on it.
 func TestReportsOnSeeds(t *testing.T) {
 	st := storetest.Open(t)
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := loader.Load(context.Background(), []string{filepath.Join("..", "..", "seeds")}, extract.New(lex), st, loader.Options{})
+	sum, err := loader.Load(context.Background(), []string{filepath.Join("..", "..", "seeds")}, seedtest.Extractor(t), st, loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

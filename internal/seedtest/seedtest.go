@@ -1,6 +1,7 @@
 // Package seedtest gives tests their own copy of the repository's seed
 // articles, so a test can edit, add or break articles without touching
-// seeds/ or depending on the package's working directory.
+// seeds/ or depending on the package's working directory, and the
+// extractor they are read with.
 package seedtest
 
 import (
@@ -8,7 +9,20 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/relgraph/relgraph/internal/extract"
+	"github.com/relgraph/relgraph/internal/lexicon"
 )
+
+// Extractor returns an extractor of the embedded lexicon.
+func Extractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extract.New(lex)
+}
 
 // Dir returns the repository's seeds folder.
 func Dir(t testing.TB) string {

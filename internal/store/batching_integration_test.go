@@ -10,9 +10,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/relgraph/relgraph/internal/article"
-	"github.com/relgraph/relgraph/internal/extract"
 	"github.com/relgraph/relgraph/internal/gen"
-	"github.com/relgraph/relgraph/internal/lexicon"
+	"github.com/relgraph/relgraph/internal/seedtest"
 )
 
 // TestBatchingDoesNotChangeTheGraph writes the same generated articles in
@@ -23,11 +22,7 @@ import (
 func TestBatchingDoesNotChangeTheGraph(t *testing.T) {
 	s := openClean(t)
 	ctx := context.Background()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex := extract.New(lex)
+	ex := seedtest.Extractor(t)
 	var items []Item
 	for i := range 120 {
 		d := gen.Generate(7, i)
